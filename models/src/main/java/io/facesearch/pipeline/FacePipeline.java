@@ -1,0 +1,31 @@
+package io.facesearch.pipeline;
+
+import io.facesearch.face.Face;
+import io.facesearch.image.InvalidImageException;
+import java.util.List;
+
+/**
+ * Image bytes in, faces out: decode, detect, landmarks, align, embed (and expressions on request).
+ * Implementations are thread-safe.
+ */
+public interface FacePipeline extends AutoCloseable {
+
+    /** Every face found in an encoded image (JPEG, PNG, BMP, WebP), largest first. */
+    AnalyzedImage analyze(byte[] encodedImage, AnalysisOptions options) throws InvalidImageException;
+
+    /** Identifies the models and alignment that produced the embeddings, e.g. for a collection's model check. */
+    String modelId();
+
+    /** Length of the embeddings this pipeline produces. */
+    int embeddingDimension();
+
+    @Override
+    void close();
+
+    /** The outcome for one image. */
+    record AnalyzedImage(int width, int height, List<Face> faces) {
+        public AnalyzedImage {
+            faces = List.copyOf(faces);
+        }
+    }
+}
