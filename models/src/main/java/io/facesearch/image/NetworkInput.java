@@ -12,19 +12,19 @@ public final class NetworkInput {
     }
 
     /**
-     * Writes {@code size * size * 3} floats at {@code dest[offset]}.
-     *
-     * @param x left of the region (pixels; the region is clipped to the image)
+     * Writes {@code size * size * 3} floats at {@code dest[offset]} for the region (x, y, w, h).
+     * The region is not clipped: pixels outside the image read as black, as if the image had been
+     * zero-padded first. Callers clip to whatever canvas their network expects.
      */
     public static void writeSquare(RgbImage image, int x, int y, int w, int h, SquarePadding padding, int size,
             float[] dest, int offset) {
-        int x0 = Math.max(0, x);
-        int y0 = Math.max(0, y);
-        int cw = Math.min(image.width(), x + w) - x0;
-        int ch = Math.min(image.height(), y + h) - y0;
-        if (cw <= 0 || ch <= 0) {
-            throw new IllegalArgumentException("region outside the image");
+        if (w <= 0 || h <= 0) {
+            throw new IllegalArgumentException("empty region " + w + "x" + h);
         }
+        int x0 = x;
+        int y0 = y;
+        int cw = w;
+        int ch = h;
         int square = Math.max(cw, ch);
         int padLeft = padding.before(cw, square);
         int padTop = padding.before(ch, square);
@@ -49,15 +49,15 @@ public final class NetworkInput {
             float fy = (float) (sy - t);
             int rowT = t - padTop;
             int rowB = b - padTop;
-            boolean inT = rowT >= 0 && rowT < ch;
-            boolean inB = rowB >= 0 && rowB < ch;
+            boolean inT = rowT >= 0 && rowT < ch && y0 + rowT >= 0 && y0 + rowT < image.height();
+            boolean inB = rowB >= 0 && rowB < ch && y0 + rowB >= 0 && y0 + rowB < image.height();
             int baseT = (y0 + rowT) * stride;
             int baseB = (y0 + rowB) * stride;
             for (int u = 0; u < size; u++) {
                 int cl = col0[u] - padLeft;
                 int cr = col1[u] - padLeft;
-                boolean inL = cl >= 0 && cl < cw;
-                boolean inR = cr >= 0 && cr < cw;
+                boolean inL = cl >= 0 && cl < cw && x0 + cl >= 0 && x0 + cl < image.width();
+                boolean inR = cr >= 0 && cr < cw && x0 + cr >= 0 && x0 + cr < image.width();
                 int offL = (x0 + cl) * 3;
                 int offR = (x0 + cr) * 3;
                 float fx = colFrac[u];

@@ -1,0 +1,115 @@
+package io.facesearch.align;
+
+import io.facesearch.face.Landmarks;
+import io.facesearch.image.PixelRegion;
+import io.facesearch.image.RgbImage;
+
+/**
+ * dlib's face chip, the alignment the recognition network was trained on: a least-squares
+ * similarity transform (Umeyama) maps dlib's mean face shape, padded by 0.25, onto 33 of the
+ * landmarks; the 150 x 150 chip is sampled through it with bilinear interpolation, black outside the
+ * image. Undoes head roll, which the original axis-aligned crop does not.
+ *
+ * <p>Facts and measurements: {@code ALIGNMENT_FACTS.md} of the shared data; dlib's
+ * {@code get_face_chip_details} and {@code extract_image_chip}.
+ */
+public final class DlibFaceChip implements FaceAligner {
+    /** dlib's recognition example pads the template by 0.25 of the face on every side. */
+    static final double PADDING = 0.25;
+    /** Fits rolled beyond this are almost always wrong landmarks; such faces get an upright chip. */
+    static final double MAX_ROLL_RADIANS = Math.toRadians(45);
+
+    @Override
+    public String id() {
+        return "dlib";
+    }
+
+    @Override
+    public void writeChip(RgbImage image, PixelRegion canvas, Landmarks landmarks, float[] dest, int offset) {
+        ChipTransform t = fit(landmarks);
+        sample(image, t, dest, offset);
+    }
+
+    /** The chip-to-image similarity transform for these landmarks. */
+    public static ChipTransform fit(Landmarks lm) {
+        int[] points = MeanFaceShape.FITTED_POINTS;
+        double[] chip = new double[points.length * 2];
+        double[] img = new double[points.length * 2];
+        double unit = CHIP_SIZE / (1 + 2 * PADDING);
+        for (int i = 0; i < points.length; i++) {
+            int p = points[i];
+            chip[2 * i] = (PADDING + MeanFaceShape.x(p)) * unit;
+            chip[2 * i + 1] = (PADDING + MeanFaceShape.y(p)) * unit;
+            img[2 * i] = lm.x(p);
+            img[2 * i + 1] = lm.y(p);
+        }
+        ChipTransform t = ChipTransform.fitSimilarity(chip, img);
+        if (Math.abs(t.angle()) > MAX_ROLL_RADIANS) {
+            t = t.withoutRotation();
+        }
+        return t;
+    }
+
+    /**
+     * dlib's sampling: chip pixel (u, v) reads the image at
+     * {@code centre + R * scale * (u * n / (n - 1) - n / 2, ...)}, a pitch 150/149 wider than the fit.
+     * When the face is larger than the chip, each chip pixel averages a grid of samples, standing in
+     * for dlib's image pyramid so that big faces do not alias.
+     */
+    static void sample(RgbImage image, ChipTransform t, float[] dest, int offset) {
+        int n = CHIP_SIZE;
+        double centre = n / 2.0;
+        double[] c = t.apply(centre, centre);
+        double pitch = (double) n / (n - 1);
+        double cos = Math.cos(t.angle()) * t.scale() * pitch;
+        double sin = Math.sin(t.angle()) * t.scale() * pitch;
+        int grid = Math.max(1, (int) Math.ceil(t.scale() * pitch - 1e-9));
+        double[] rgb = new double[3];
+        double[] acc = new double[3];
+        int out = offset;
+        for (int v = 0; v < n; v++) {
+            for (int u = 0; u < n; u++) {
+                acc[0] = acc[1] = acc[2] = 0;
+                for (int gy = 0; gy < grid; gy++) {
+                    for (int gx = 0; gx < grid; gx++) {
+                        double du = u - centre + (grid == 1 ? 0 : (gx + 0.5) / grid - 0.5);
+                        double dv = v - centre + (grid == 1 ? 0 : (gy + 0.5) / grid - 0.5);
+                        double x = c[0] + cos * du - sin * dv;
+                        double y = c[1] + sin * du + cos * dv;
+                        bilinear(image, x, y, rgb);
+                        acc[0] += rgb[0];
+                        acc[1] += rgb[1];
+                        acc[2] += rgb[2];
+                    }
+                }
+                int samples = grid * grid;
+                dest[out++] = (float) (acc[0] / samples);
+                dest[out++] = (float) (acc[1] / samples);
+                dest[out++] = (float) (acc[2] / samples);
+            }
+        }
+    }
+
+    /** dlib's interpolate_bilinear: black when any of the four neighbours is outside the image. */
+    private static void bilinear(RgbImage image, double x, double y, double[] rgb) {
+        int left = (int) Math.floor(x);
+        int top = (int) Math.floor(y);
+        if (left < 0 || top < 0 || left + 1 >= image.width() || top + 1 >= image.height()) {
+            rgb[0] = rgb[1] = rgb[2] = 0;
+            return;
+        }
+        double fx = x - left;
+        double fy = y - top;
+        byte[] px = image.pixels();
+        int stride = image.width() * 3;
+        int tl = top * stride + left * 3;
+        int bl = tl + stride;
+        for (int ch = 0; ch < 3; ch++) {
+            double a = px[tl + ch] & 0xFF;
+            double b = px[tl + 3 + ch] & 0xFF;
+            double d = px[bl + ch] & 0xFF;
+            double e = px[bl + 3 + ch] & 0xFF;
+            rgb[ch] = (1 - fy) * ((1 - fx) * a + fx * b) + fy * ((1 - fx) * d + fx * e);
+        }
+    }
+}

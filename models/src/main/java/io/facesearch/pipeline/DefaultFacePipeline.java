@@ -1,0 +1,102 @@
+package io.facesearch.pipeline;
+
+import io.facesearch.detect.Detection;
+import io.facesearch.detect.FaceDetector;
+import io.facesearch.embed.FaceEmbedder;
+import io.facesearch.expression.ExpressionClassifier;
+import io.facesearch.face.Embedding;
+import io.facesearch.face.Expressions;
+import io.facesearch.face.Face;
+import io.facesearch.face.FaceBox;
+import io.facesearch.face.Landmarks;
+import io.facesearch.image.DecodedImage;
+import io.facesearch.image.ImageDecoder;
+import io.facesearch.image.InvalidImageException;
+import io.facesearch.image.PixelRegion;
+import io.facesearch.image.RgbImage;
+import io.facesearch.landmarks.LandmarkDetector;
+import io.facesearch.model.Network;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The face pipeline, stage by stage: decode (OpenCV) -> detect (SSD) -> landmarks -> align ->
+ * embed, plus expressions on request. Stateless apart from the networks, so thread-safe.
+ */
+public final class DefaultFacePipeline implements FacePipeline {
+    private final ImageDecoder decoder;
+    private final FaceDetector detector;
+    private final LandmarkDetector landmarks;
+    private final FaceEmbedder embedder;
+    private final ExpressionClassifier expressions;
+    private final String modelId;
+    private final List<Network> networks;
+
+    public DefaultFacePipeline(ImageDecoder decoder, FaceNetworks networks, PipelineSettings settings) {
+        this.decoder = decoder;
+        this.detector = new FaceDetector(networks.detector(), settings.detector());
+        this.landmarks = new LandmarkDetector(networks.landmarks());
+        this.embedder = new FaceEmbedder(networks.recognition(), settings.aligner(), settings.mirrorAverage());
+        this.expressions = new ExpressionClassifier(networks.expression());
+        this.modelId = networks.version() + "/" + embedder.id();
+        this.networks = List.of(networks.detector(), networks.landmarks(), networks.recognition(),
+                networks.expression());
+    }
+
+    @Override
+    public AnalyzedImage analyze(byte[] encodedImage, AnalysisOptions options) throws InvalidImageException {
+        DecodedImage decoded = decoder.decode(encodedImage);
+        List<Face> faces = analyze(decoded.pixels(), options);
+        double scale = decoded.scale();
+        if (scale != 1.0) {
+            faces = faces.stream().map(f -> scaled(f, scale)).toList();
+        }
+        return new AnalyzedImage(decoded.width(), decoded.height(), faces);
+    }
+
+    /** Faces of an already decoded image, largest first. */
+    public List<Face> analyze(RgbImage image, AnalysisOptions options) {
+        PixelRegion canvas = detector.canvas(image);
+        List<Detection> found = new ArrayList<>(detector.detect(image));
+        found.sort(Comparator.comparingDouble((Detection d) -> -d.box().area()));
+        if (found.size() > options.maxFaces()) {
+            found = found.subList(0, options.maxFaces());
+        }
+        List<FaceBox> boxes = found.stream().map(Detection::box).toList();
+        List<Landmarks> points = landmarks.locate(image, canvas, boxes);
+        List<Embedding> embeddings = options.embeddings() ? embedder.embed(image, canvas, points) : null;
+        List<Expressions> moods = options.expressions() ? expressions.classify(image, canvas, points) : null;
+        List<Face> faces = new ArrayList<>(found.size());
+        for (int i = 0; i < found.size(); i++) {
+            faces.add(new Face(boxes.get(i), found.get(i).score(), points.get(i),
+                    embeddings == null ? null : embeddings.get(i), moods == null ? null : moods.get(i)));
+        }
+        return faces;
+    }
+
+    @Override
+    public String modelId() {
+        return modelId;
+    }
+
+    @Override
+    public int embeddingDimension() {
+        return FaceEmbedder.DIMENSION;
+    }
+
+    @Override
+    public void close() {
+        networks.forEach(Network::close);
+    }
+
+    private static Face scaled(Face f, double s) {
+        FaceBox b = f.box();
+        float[] xy = f.landmarks().toArray();
+        for (int i = 0; i < xy.length; i++) {
+            xy[i] *= (float) s;
+        }
+        return new Face(new FaceBox((float) (b.x() * s), (float) (b.y() * s), (float) (b.width() * s),
+                (float) (b.height() * s)), f.score(), new Landmarks(xy), f.embedding(), f.expressions());
+    }
+}
