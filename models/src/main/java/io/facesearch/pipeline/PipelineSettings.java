@@ -21,13 +21,4 @@ public record PipelineSettings(DetectorSettings detector, FaceAligner aligner, b
     /** face-api's own pipeline, for comparisons with it. */
     public static final PipelineSettings ORIGINAL =
             new PipelineSettings(DetectorSettings.ORIGINAL, new FaceApiCrop(), false);
-
-    /** Settings named on the command line: {@code dlib} (default) or {@code faceapi}. */
-    public static PipelineSettings forAlignment(String name) {
-        return switch (name) {
-            case "dlib" -> DEFAULT;
-            case "faceapi" -> ORIGINAL;
-            default -> throw new IllegalArgumentException("unknown alignment '" + name + "': use dlib or faceapi");
-        };
-    }
 }

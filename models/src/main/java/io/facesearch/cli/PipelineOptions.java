@@ -1,0 +1,54 @@
+package io.facesearch.cli;
+
+import io.facesearch.align.DlibFaceChip;
+import io.facesearch.align.FaceApiCrop;
+import io.facesearch.detect.DetectorSettings;
+import io.facesearch.pipeline.FacePipeline;
+import io.facesearch.pipeline.FacePipelines;
+import io.facesearch.pipeline.PipelineSettings;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that runs the face pipeline locally. */
+final class PipelineOptions {
+    @Option(names = "--align", defaultValue = "dlib", paramLabel = "dlib|faceapi",
+            description = "Face alignment: dlib (similarity-aligned chip, the default) or faceapi (face-api.js's "
+                    + "original axis-aligned crop with its original detector settings, for parity).")
+    String align;
+
+    @Option(names = "--mirror", negatable = true, paramLabel = "BOOL",
+            description = "Average each face's descriptor with its mirror image's (default: on with dlib, "
+                    + "off with faceapi).")
+    Boolean mirror;
+
+    @Option(names = "--detection", paramLabel = "padded|original",
+            description = "padded: 20 %% black border and a 0.5/0.3/0.1 score cascade (default with dlib); "
+                    + "original: face-api's single pass at 0.5 (default with faceapi).")
+    String detection;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Images processed in parallel (default: the number of cores).")
+    Integer threads;
+
+    PipelineSettings settings() {
+        boolean original = align.equals("faceapi");
+        if (!original && !align.equals("dlib")) {
+            throw new IllegalArgumentException("unknown --align '" + align + "': use dlib or faceapi");
+        }
+        String detect = detection == null ? (original ? "original" : "padded") : detection;
+        DetectorSettings detector = switch (detect) {
+            case "padded" -> DetectorSettings.DEFAULT;
+            case "original" -> DetectorSettings.ORIGINAL;
+            default -> throw new IllegalArgumentException("unknown --detection '" + detect + "': use padded or original");
+        };
+        return new PipelineSettings(detector, original ? new FaceApiCrop() : new DlibFaceChip(),
+                mirror == null ? !original : mirror);
+    }
+
+    FacePipeline open() {
+        return FacePipelines.open(settings());
+    }
+
+    int threads() {
+        return threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+    }
+}
