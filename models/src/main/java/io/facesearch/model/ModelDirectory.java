@@ -7,12 +7,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * A directory of converted models: the four {@code .onnx} graphs ({@link FaceNetwork#fileName()})
@@ -51,6 +53,23 @@ final class ModelDirectory {
             manifest.store(out, "FaceSearch face models converted from " + source.spec());
         }
         move(temp, dir.resolve(MANIFEST));
+        makeReadable(dir);
+    }
+
+    /**
+     * Temporary files and directories are created owner-only; a model cache is not secret, and other
+     * accounts (a service user, an operator copying it) must be able to read it.
+     */
+    private static void makeReadable(Path dir) throws IOException {
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+        }
     }
 
     /**

@@ -106,7 +106,8 @@ public final class ModelRepository {
             if (preparedDir != null) {
                 Optional<String> problem = ModelDirectory.preparedProblem(preparedDir);
                 if (problem.isPresent()) {
-                    throw new ModelUnavailableException(problem.get() + ". " + instructions());
+                    throw new ModelUnavailableException("The prepared model directory is not usable: " + problem.get()
+                            + ". " + instructions());
                 }
                 return ModelFiles.in(preparedDir);
             }
@@ -128,6 +129,7 @@ public final class ModelRepository {
         return cacheRoot.resolve("face-api-" + source.version() + "-c" + FaceApiConverter.VERSION);
     }
 
+    @SuppressWarnings("try") // the lock is held for the duration of the block, never read
     private ModelFiles convertUnderLock(Path dir) throws IOException {
         Files.createDirectories(cacheRoot);
         synchronized (JVM_LOCK) {

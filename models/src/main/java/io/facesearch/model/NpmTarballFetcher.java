@@ -31,16 +31,22 @@ final class NpmTarballFetcher {
     private static final Duration HTTP_TIMEOUT = Duration.ofMinutes(5);
 
     private final String registry;
+    private final boolean tryNpm;
 
-    NpmTarballFetcher(String registry) {
+    /**
+     * @param registry base URL of the npm registry for the HTTPS fallback
+     * @param tryNpm whether to try the npm client first
+     */
+    NpmTarballFetcher(String registry, boolean tryNpm) {
         this.registry = registry.endsWith("/") ? registry : registry + "/";
+        this.tryNpm = tryNpm;
     }
 
     /** Registry from {@code NPM_CONFIG_REGISTRY} (npm's own variable, either case), else the public one. */
     static NpmTarballFetcher fromEnvironment() {
         String configured = Optional.ofNullable(System.getenv("NPM_CONFIG_REGISTRY"))
                 .orElse(System.getenv("npm_config_registry"));
-        return new NpmTarballFetcher(configured == null || configured.isBlank() ? DEFAULT_REGISTRY : configured.trim());
+        return new NpmTarballFetcher(configured == null || configured.isBlank() ? DEFAULT_REGISTRY : configured.trim(), true);
     }
 
     /**
@@ -51,7 +57,7 @@ final class NpmTarballFetcher {
      */
     byte[] fetch(PinnedPackage pkg, Path workDir) throws IOException {
         IOException npmFailure = null;
-        Optional<Path> npm = findNpm();
+        Optional<Path> npm = tryNpm ? findNpm() : Optional.empty();
         if (npm.isPresent()) {
             try {
                 return verified(pkg, npmPack(npm.get(), pkg, workDir), "npm pack");
@@ -124,7 +130,7 @@ final class NpmTarballFetcher {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while downloading " + uri, e);
         } catch (IOException e) {
-            throw new IOException("cannot download " + uri + ": " + e.getMessage(), e);
+            throw new IOException("cannot download " + uri + ": " + describe(e), e);
         }
     }
 
@@ -145,6 +151,10 @@ final class NpmTarballFetcher {
             }
         }
         return Optional.empty();
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static String lastLine(String text) {
