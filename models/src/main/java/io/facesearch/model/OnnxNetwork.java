@@ -150,8 +150,15 @@ public final class OnnxNetwork implements AutoCloseable {
         return imageShape.clone();
     }
 
+    /**
+     * Releases the session and the predictors. Idempotent. Callers must have stopped calling
+     * {@link #run}: a run racing with close fails or, in native code, is undefined.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         Predictor<Batch, NetworkOutputs> p;
         while ((p = idle.pollFirst()) != null) {

@@ -37,11 +37,20 @@ final class GoldenSet {
      * it is absent.
      */
     static Path sharedRoot() {
-        String configured = System.getProperty("facesearch.shared");
-        Path root = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath().resolve("../../shared").normalize();
+        Path root = configuredRoot();
         Assumptions.assumeTrue(Files.isDirectory(root.resolve("golden")),
                 "shared test data not found at " + root + " (set -Dfacesearch.shared=DIR); skipping golden parity tests");
         return root;
+    }
+
+    /** Whether the shared data is there (for setup that should not abort a whole class). */
+    static boolean available() {
+        return Files.isDirectory(configuredRoot().resolve("golden"));
+    }
+
+    private static Path configuredRoot() {
+        String configured = System.getProperty("facesearch.shared");
+        return configured != null ? Path.of(configured) : Path.of("").toAbsolutePath().resolve("../../shared").normalize();
     }
 
     /** Images of one golden file ({@code small}, {@code groups}, {@code negatives}, {@code lfw400}). */
