@@ -1,0 +1,62 @@
+package io.facesearch.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Properties;
+
+/**
+ * An npm package pinned by version and tarball integrity.
+ *
+ * @param name npm name, possibly scoped ({@code @scope/name})
+ * @param version exact version
+ * @param integrity subresource integrity string {@code sha512-<base64>}, as npm records it
+ */
+public record PinnedPackage(String name, String version, String integrity) {
+    private static final String LOCK_RESOURCE = "model-lock.properties";
+
+    /** The face-api release whose weights FaceSearch converts, read from {@code model-lock.properties}. */
+    public static final PinnedPackage FACE_API = fromLockFile();
+
+    public PinnedPackage {
+        if (!integrity.startsWith("sha512-")) {
+            throw new IllegalArgumentException("only sha512 integrity is accepted, got " + integrity);
+        }
+    }
+
+    private static PinnedPackage fromLockFile() {
+        Properties lock = new Properties();
+        try (InputStream in = PinnedPackage.class.getResourceAsStream(LOCK_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(LOCK_RESOURCE + " is missing from the classpath");
+            }
+            lock.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new PinnedPackage(lock.getProperty("package"), lock.getProperty("version"), lock.getProperty("integrity"));
+    }
+
+    /** {@code name@version}, the spec npm understands. */
+    public String spec() {
+        return name + "@" + version;
+    }
+
+    /** The tarball name in the registry: {@code face-api-1.7.15.tgz} for {@code @vladmandic/face-api}. */
+    public String tarballName() {
+        return name.substring(name.indexOf('/') + 1) + "-" + version + ".tgz";
+    }
+
+    /** Whether the bytes are exactly the published tarball. */
+    public boolean matches(byte[] tarball) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-512").digest(tarball);
+            return integrity.equals("sha512-" + Base64.getEncoder().encodeToString(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-512 is required of every JRE", e);
+        }
+    }
+}

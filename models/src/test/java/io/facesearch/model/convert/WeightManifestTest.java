@@ -1,0 +1,52 @@
+package io.facesearch.model.convert;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The tfjs weight layout: manifest order, uint8 dequantisation, float32 little-endian, exact length. */
+class WeightManifestTest {
+    private static final byte[] MANIFEST = """
+            [{"paths": ["m.bin"], "weights": [
+              {"name": "q", "shape": [2, 2], "dtype": "float32",
+               "quantization": {"dtype": "uint8", "scale": 0.5, "min": -1.0}},
+              {"name": "f", "shape": [3], "dtype": "float32"}
+            ]}]
+            """.getBytes(StandardCharsets.UTF_8);
+
+    private static byte[] bin(int extraBytes) {
+        ByteBuffer b = ByteBuffer.allocate(4 + 12 + extraBytes).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 0).put((byte) 1).put((byte) 2).put((byte) 255);
+        b.putFloat(1.5f).putFloat(-2f).putFloat(1e-7f);
+        return b.array();
+    }
+
+    @Test
+    void decodesQuantisedAndFloatTensorsInManifestOrder() throws IOException {
+        WeightManifest m = WeightManifest.read(MANIFEST, bin(0));
+        assertArrayEquals(new float[] {-1f, -0.5f, 0f, 126.5f}, m.get("q").data());
+        assertArrayEquals(new int[] {2, 2}, m.get("q").shape());
+        assertArrayEquals(new float[] {1.5f, -2f, 1e-7f}, m.get("f").data());
+    }
+
+    @Test
+    void rejectsAWeightFileOfTheWrongLength() {
+        IOException tooLong = assertThrows(IOException.class, () -> WeightManifest.read(MANIFEST, bin(1)));
+        assertTrue(tooLong.getMessage().contains("16 bytes"), tooLong.getMessage());
+        byte[] truncated = java.util.Arrays.copyOf(bin(0), 10);
+        assertThrows(IOException.class, () -> WeightManifest.read(MANIFEST, truncated));
+    }
+
+    @Test
+    void namesTheMissingWeight() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> WeightManifest.read(MANIFEST, bin(0)).get("nope"));
+        assertTrue(e.getMessage().contains("nope"));
+    }
+}
