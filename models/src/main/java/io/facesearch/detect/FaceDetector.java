@@ -6,6 +6,7 @@ import io.facesearch.image.PixelRegion;
 import io.facesearch.image.RgbImage;
 import io.facesearch.image.SquarePadding;
 import io.facesearch.model.Network;
+import io.facesearch.model.NetworkOutputs;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,9 +58,9 @@ public final class FaceDetector {
             NetworkInput.writeSquare(images.get(i), canvas.x(), canvas.y(), canvas.width(), canvas.height(),
                     SquarePadding.CORNER, INPUT_SIZE, input, i * plane);
         }
-        float[][] out = network.run(input, images.size());
-        float[] boxes = out[0];
-        float[] scores = out[1];
+        NetworkOutputs out = network.run(input, images.size());
+        float[] boxes = out.get("boxes");
+        float[] scores = out.get("scores");
         List<List<Detection>> all = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
             all.add(select(boxes, scores, i * ANCHORS, canvases.get(i)));

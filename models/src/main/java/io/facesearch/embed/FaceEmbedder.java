@@ -48,7 +48,7 @@ public final class FaceEmbedder {
                 mirror(input, offset, offset + PLANE);
             }
         }
-        float[] out = network.run(input, faces.size() * copies)[0];
+        float[] out = network.run(input, faces.size() * copies).get("descriptor");
         List<Embedding> result = new ArrayList<>(faces.size());
         for (int i = 0; i < faces.size(); i++) {
             float[] d = new float[DIMENSION];

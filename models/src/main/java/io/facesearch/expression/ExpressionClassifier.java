@@ -35,7 +35,7 @@ public final class ExpressionClassifier {
             NetworkInput.writeSquare(image, crop.x(), crop.y(), crop.width(), crop.height(), SquarePadding.CENTERED,
                     INPUT_SIZE, input, i * plane);
         }
-        float[] out = network.run(input, faces.size())[0];
+        float[] out = network.run(input, faces.size()).get("probabilities");
         List<Expressions> result = new ArrayList<>(faces.size());
         int n = io.facesearch.face.Expression.values().length;
         for (int i = 0; i < faces.size(); i++) {

@@ -42,7 +42,7 @@ public final class LandmarkDetector {
             NetworkInput.writeSquare(image, crop.x(), crop.y(), crop.width(), crop.height(), SquarePadding.CENTERED,
                     INPUT_SIZE, input, i * plane);
         }
-        float[] out = network.run(input, boxes.size())[0];
+        float[] out = network.run(input, boxes.size()).get("landmarks");
         List<Landmarks> result = new ArrayList<>(boxes.size());
         for (int i = 0; i < boxes.size(); i++) {
             result.add(toImage(out, i * Landmarks.COUNT * 2, crops.get(i), boxes.get(i)));

@@ -10,9 +10,9 @@ public interface Network extends AutoCloseable {
      * Runs one batch.
      *
      * @param nhwc {@code batch * size * size * 3} values
-     * @return each graph output flattened, in the graph's output order
+     * @return each graph output flattened, by name
      */
-    float[][] run(float[] nhwc, int batch);
+    NetworkOutputs run(float[] nhwc, int batch);
 
     @Override
     void close();

@@ -32,7 +32,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * operator. Batch work with one caller is fastest with all cores; when several threads call
  * {@link #run} concurrently (one image each), use 1 so the callers do not oversubscribe the CPU.
  */
-public final class OnnxNetwork implements AutoCloseable {
+public final class OnnxNetwork implements Network {
     private static final String ENGINE = "OnnxRuntime";
 
     private final ZooModel<Batch, NetworkOutputs> model;
@@ -119,6 +119,7 @@ public final class OnnxNetwork implements AutoCloseable {
      *
      * @throws IllegalArgumentException if the array length is not {@code batchSize * H * W * C}
      */
+    @Override
     public NetworkOutputs run(float[] nhwcBatch, int batchSize) {
         if (closed) {
             throw new IllegalStateException("network is closed");
