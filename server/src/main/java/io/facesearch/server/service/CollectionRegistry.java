@@ -159,7 +159,9 @@ public final class CollectionRegistry implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        maintenance.shutdownNow();
+        // Not shutdownNow: an interrupt closes the NIO channels of a Lucene thread mid-write, which
+        // leaves its IndexWriter unusable.
+        maintenance.shutdown();
         try {
             maintenance.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

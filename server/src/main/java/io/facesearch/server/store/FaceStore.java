@@ -177,6 +177,9 @@ public final class FaceStore {
 
     /** Faces by id in the argument's order; missing ids are skipped. */
     public List<StoredFace> getAll(List<UUID> faceIds) {
+        if (faceIds.isEmpty()) {
+            return List.of();
+        }
         List<byte[]> keys = faceIds.stream().map(id -> new FaceKey(collectionId, id).encode()).toList();
         List<byte[]> values = db.multiGet(Family.FACES, keys);
         List<StoredFace> faces = new ArrayList<>();
