@@ -1,0 +1,167 @@
+package io.facesearch.server.api;
+
+import io.facesearch.api.v1.EnrollAck;
+import io.facesearch.api.v1.EnrollRequest;
+import io.facesearch.server.service.EnrollCommand;
+import io.facesearch.server.service.EnrollmentService;
+import io.facesearch.server.service.FaceSearchException;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * One EnrollStream call. Flow control is explicit: the server asks the transport for
+ * {@code window} items, and asks for more only as items are acknowledged <em>and</em> the client
+ * is reading acknowledgements (the outbound side is ready). So at most {@code window} items are
+ * ever buffered here, and a client that stops reading stops being read.
+ *
+ * <p>Items that arrive while a batch is being stored form the next batch: under load each batch
+ * costs one synced write for up to {@code window} items, and when idle an item is stored on its
+ * own at once. Each item is acknowledged after its batch is durable.
+ */
+final class EnrollStreamCall implements StreamObserver<EnrollRequest> {
+    private final ServerCallStreamObserver<EnrollAck> out;
+    private final EnrollmentService enrollment;
+    private final Executor executor;
+    private final Object lock = new Object();
+    private final ArrayDeque<EnrollRequest> pending = new ArrayDeque<>();
+    private boolean draining;
+    private boolean halfClosed;
+    private boolean done;
+    /** Items acknowledged whose replacement has not been requested, waiting for the client to read. */
+    private int owed;
+
+    EnrollStreamCall(StreamObserver<EnrollAck> responses, EnrollmentService enrollment, Executor executor, int window) {
+        this.out = (ServerCallStreamObserver<EnrollAck>) responses;
+        this.enrollment = enrollment;
+        this.executor = executor;
+        out.disableAutoRequest();
+        out.setOnReadyHandler(this::onReady);
+        out.setOnCancelHandler(() -> {
+            synchronized (lock) {
+                done = true;
+                pending.clear();
+            }
+        });
+        out.request(window);
+    }
+
+    @Override
+    public void onNext(EnrollRequest request) {
+        synchronized (lock) {
+            if (done) {
+                return;
+            }
+            pending.add(request);
+            startDraining();
+        }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        synchronized (lock) {
+            done = true;
+            pending.clear();
+        }
+    }
+
+    @Override
+    public void onCompleted() {
+        synchronized (lock) {
+            halfClosed = true;
+            startDraining();
+        }
+    }
+
+    /** Called with the lock held. */
+    private void startDraining() {
+        if (!draining) {
+            draining = true;
+            executor.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            List<EnrollRequest> batch;
+            synchronized (lock) {
+                if (done || pending.isEmpty()) {
+                    draining = false;
+                    if (!done && halfClosed) {
+                        done = true;
+                        out.onCompleted();
+                    }
+                    return;
+                }
+                batch = new ArrayList<>(pending);
+                pending.clear();
+            }
+            List<EnrollAck> acks = process(batch);
+            synchronized (lock) {
+                if (done) {
+                    draining = false;
+                    return;
+                }
+                for (EnrollAck ack : acks) {
+                    out.onNext(ack);
+                }
+                owed += batch.size();
+                onReadyLocked();
+            }
+        }
+    }
+
+    private void onReady() {
+        synchronized (lock) {
+            onReadyLocked();
+        }
+    }
+
+    private void onReadyLocked() {
+        if (!done && owed > 0 && out.isReady()) {
+            out.request(owed);
+            owed = 0;
+        }
+    }
+
+    private List<EnrollAck> process(List<EnrollRequest> batch) {
+        EnrollAck[] acks = new EnrollAck[batch.size()];
+        List<EnrollCommand> commands = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            EnrollRequest request = batch.get(i);
+            try {
+                if (request.getRequestId().isEmpty()) {
+                    throw FaceSearchException.invalid("every EnrollStream item needs a request_id, to match its acknowledgement and to retry it safely");
+                }
+                commands.add(MessageMapper.enrollCommand(request));
+                positions.add(i);
+            } catch (RuntimeException e) {
+                acks[i] = error(request.getRequestId(), e);
+            }
+        }
+        List<EnrollmentService.Result> results;
+        try {
+            results = enrollment.enrollAll(commands);
+        } catch (RuntimeException e) {
+            results = commands.stream().map(c -> new EnrollmentService.Result(null, e)).toList();
+        }
+        for (int j = 0; j < results.size(); j++) {
+            int i = positions.get(j);
+            EnrollmentService.Result r = results.get(j);
+            acks[i] = r.error() != null ? error(batch.get(i).getRequestId(), r.error())
+                    : EnrollAck.newBuilder().setRequestId(batch.get(i).getRequestId()).setResponse(MessageMapper.enrollResponse(r.outcome())).build();
+        }
+        return List.of(acks);
+    }
+
+    private static EnrollAck error(String requestId, RuntimeException e) {
+        Status status = ErrorMapper.toStatus(e);
+        return EnrollAck.newBuilder().setRequestId(requestId).setError(com.google.rpc.Status.newBuilder()
+                .setCode(status.getCode().value()).setMessage(status.getDescription() == null ? "" : status.getDescription())).build();
+    }
+}

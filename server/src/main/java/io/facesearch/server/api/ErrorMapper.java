@@ -1,0 +1,80 @@
+package io.facesearch.server.api;
+
+import io.facesearch.server.service.FaceSearchException;
+import io.facesearch.server.store.StoreException;
+import io.grpc.Context;
+import io.grpc.Deadline;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place where failures become gRPC statuses. Refusals the services explain
+ * ({@link FaceSearchException}) keep their message; anything unexpected becomes INTERNAL with a
+ * generic message, and is logged here, since its details are for operators, not callers.
+ */
+public final class ErrorMapper {
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+
+    private ErrorMapper() {
+    }
+
+    public static Status toStatus(Throwable error) {
+        return switch (error) {
+            case FaceSearchException e -> code(e.kind()).withDescription(e.getMessage());
+            case StatusRuntimeException e -> e.getStatus();
+            // Thrown by value types (records, Lucene field checks) for malformed input.
+            case IllegalArgumentException e -> Status.INVALID_ARGUMENT.withDescription(e.getMessage());
+            case StoreException e -> {
+                LOG.log(Level.SEVERE, "storage failure", e);
+                yield Status.INTERNAL.withDescription("storage failure; the request was not applied, retry it");
+            }
+            default -> {
+                LOG.log(Level.SEVERE, "unexpected failure", error);
+                yield Status.INTERNAL.withDescription("internal error: " + error.getClass().getSimpleName());
+            }
+        };
+    }
+
+    public static StatusRuntimeException toException(Throwable error) {
+        return toStatus(error).asRuntimeException();
+    }
+
+    private static Status code(FaceSearchException.Kind kind) {
+        return switch (kind) {
+            case INVALID_ARGUMENT -> Status.INVALID_ARGUMENT;
+            case NOT_FOUND -> Status.NOT_FOUND;
+            case ALREADY_EXISTS -> Status.ALREADY_EXISTS;
+            case RESOURCE_EXHAUSTED -> Status.RESOURCE_EXHAUSTED;
+            case FAILED_PRECONDITION -> Status.FAILED_PRECONDITION;
+        };
+    }
+
+    /**
+     * Answers a unary call with the value of {@code call}, or with the status of its failure. A call
+     * whose deadline has passed, or that the client cancelled, is not started: its answer would be
+     * thrown away.
+     */
+    public static <T> void respond(StreamObserver<T> observer, Supplier<T> call) {
+        Context context = Context.current();
+        Deadline deadline = context.getDeadline();
+        if (context.isCancelled() || (deadline != null && deadline.isExpired())) {
+            observer.onError(Status.DEADLINE_EXCEEDED.withDescription("the deadline passed before the work started; "
+                    + (deadline == null ? "" : "allow more than " + deadline.timeRemaining(TimeUnit.MILLISECONDS) + " ms")).asRuntimeException());
+            return;
+        }
+        T value;
+        try {
+            value = call.get();
+        } catch (RuntimeException e) {
+            observer.onError(toException(e));
+            return;
+        }
+        observer.onNext(value);
+        observer.onCompleted();
+    }
+}

@@ -1,0 +1,229 @@
+package io.facesearch.server.api;
+
+import com.google.protobuf.Timestamp;
+import io.facesearch.api.v1.BoundingBox;
+import io.facesearch.api.v1.Collection;
+import io.facesearch.api.v1.DetectedFace;
+import io.facesearch.api.v1.EnrollRequest;
+import io.facesearch.api.v1.EnrollResponse;
+import io.facesearch.api.v1.EnrolledFace;
+import io.facesearch.api.v1.FaceMatches;
+import io.facesearch.api.v1.FaceRecord;
+import io.facesearch.api.v1.FaceSource;
+import io.facesearch.api.v1.Point;
+import io.facesearch.api.v1.RejectedFace;
+import io.facesearch.api.v1.RejectionReason;
+import io.facesearch.api.v1.Subject;
+import io.facesearch.face.Expression;
+import io.facesearch.face.Face;
+import io.facesearch.face.FaceBox;
+import io.facesearch.face.Landmarks;
+import io.facesearch.server.service.CollectionInfo;
+import io.facesearch.server.service.EnrollCommand;
+import io.facesearch.server.service.EnrollOutcome;
+import io.facesearch.server.service.FaceReference;
+import io.facesearch.server.service.FaceSearchException;
+import io.facesearch.server.service.FaceSelection;
+import io.facesearch.server.service.Match;
+import io.facesearch.server.service.MatchList;
+import io.facesearch.server.service.Rejection;
+import io.facesearch.server.service.SearchOptions;
+import io.facesearch.server.store.CollectionRecord;
+import io.facesearch.server.store.IndexFormat;
+import io.facesearch.server.store.Metric;
+import io.facesearch.server.store.StoredFace;
+import io.facesearch.server.store.SubjectSummary;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Translates between API messages and the services' values; knows no behaviour. */
+final class MessageMapper {
+    private MessageMapper() {
+    }
+
+    static Metric metric(io.facesearch.api.v1.Metric metric) {
+        return switch (metric) {
+            case METRIC_UNSPECIFIED -> null;
+            case EUCLIDEAN -> Metric.EUCLIDEAN;
+            case COSINE -> Metric.COSINE;
+            case UNRECOGNIZED -> throw FaceSearchException.invalid("unknown metric; use EUCLIDEAN or COSINE");
+        };
+    }
+
+    static io.facesearch.api.v1.Metric metric(Metric metric) {
+        return metric == Metric.COSINE ? io.facesearch.api.v1.Metric.COSINE : io.facesearch.api.v1.Metric.EUCLIDEAN;
+    }
+
+    static IndexFormat indexFormat(io.facesearch.api.v1.IndexFormat format) {
+        return switch (format) {
+            case INDEX_FORMAT_UNSPECIFIED -> null;
+            case HNSW_FLOAT32 -> IndexFormat.HNSW_FLOAT32;
+            case HNSW_INT8 -> IndexFormat.HNSW_INT8;
+            case UNRECOGNIZED -> throw FaceSearchException.invalid("unknown index format; use HNSW_FLOAT32 or HNSW_INT8");
+        };
+    }
+
+    static io.facesearch.api.v1.IndexFormat indexFormat(IndexFormat format) {
+        return format == IndexFormat.HNSW_INT8 ? io.facesearch.api.v1.IndexFormat.HNSW_INT8 : io.facesearch.api.v1.IndexFormat.HNSW_FLOAT32;
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+
+    static Collection collection(CollectionInfo info) {
+        CollectionRecord r = info.record();
+        int at = r.modelId().lastIndexOf('@');
+        return Collection.newBuilder()
+                .setName(r.name())
+                .setMetric(metric(r.metric()))
+                .setThreshold(r.threshold())
+                .setIndexFormat(indexFormat(r.indexFormat()))
+                .setModelId(r.modelId())
+                .setModelVersion(at < 0 ? "" : r.modelId().substring(at + 1))
+                .setEmbeddingDimension(r.dimension())
+                .setFaceCount(info.faceCount())
+                .setSubjectCount(info.subjectCount())
+                .setCreateTime(timestamp(r.created()))
+                .setIndexSizeBytes(info.indexSizeBytes())
+                .build();
+    }
+
+    static UUID faceId(String text) {
+        try {
+            if (text.length() != 36) {
+                throw new IllegalArgumentException();
+            }
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw FaceSearchException.invalid("face id '" + text + "' is not a face id: expected a UUID such as 123e4567-e89b-12d3-a456-426614174000");
+        }
+    }
+
+    static float[] embedding(io.facesearch.api.v1.Embedding embedding) {
+        float[] values = new float[embedding.getValuesCount()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = embedding.getValues(i);
+        }
+        return values;
+    }
+
+    static io.facesearch.api.v1.Embedding embedding(float[] values) {
+        io.facesearch.api.v1.Embedding.Builder b = io.facesearch.api.v1.Embedding.newBuilder();
+        for (float v : values) {
+            b.addValues(v);
+        }
+        return b.build();
+    }
+
+    static BoundingBox box(FaceBox box) {
+        return BoundingBox.newBuilder().setX(box.x()).setY(box.y()).setWidth(box.width()).setHeight(box.height()).build();
+    }
+
+    static List<Point> points(Landmarks landmarks) {
+        float[] xy = landmarks.toArray();
+        Point[] points = new Point[Landmarks.COUNT];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = Point.newBuilder().setX(xy[2 * i]).setY(xy[2 * i + 1]).build();
+        }
+        return List.of(points);
+    }
+
+    static EnrollCommand enrollCommand(EnrollRequest request) {
+        FaceSelection selection = switch (request.getFaceSelection()) {
+            case FACE_SELECTION_UNSPECIFIED, LARGEST -> FaceSelection.LARGEST;
+            case ALL -> FaceSelection.ALL;
+            case FAIL_IF_SEVERAL -> FaceSelection.FAIL_IF_SEVERAL;
+            case UNRECOGNIZED -> throw FaceSearchException.invalid("unknown face_selection; use LARGEST, ALL or FAIL_IF_SEVERAL");
+        };
+        byte[] image = request.hasImage() ? request.getImage().toByteArray() : null;
+        float[] embedding = request.hasEmbedding() ? embedding(request.getEmbedding()) : null;
+        return new EnrollCommand(request.getCollection(), request.getSubjectId(), image, embedding, request.getMetadataMap(),
+                selection, request.getRequestId(), request.getModelId());
+    }
+
+    static EnrollResponse enrollResponse(EnrollOutcome outcome) {
+        EnrollResponse.Builder b = EnrollResponse.newBuilder().setReplayed(outcome.replayed());
+        for (StoredFace f : outcome.faces()) {
+            EnrolledFace.Builder face = EnrolledFace.newBuilder().setFaceId(f.faceId().toString()).setQuality(f.quality());
+            if (f.box() != null) {
+                face.setBox(box(f.box()));
+            }
+            b.addFaces(face);
+        }
+        for (Rejection r : outcome.rejected()) {
+            b.addRejected(RejectedFace.newBuilder().setBox(box(r.box())).setMessage(r.message()).setReason(
+                    r.reason() == Rejection.Reason.NOT_LARGEST ? RejectionReason.NOT_LARGEST : RejectionReason.SEVERAL_FACES));
+        }
+        return b.build();
+    }
+
+    static FaceRecord faceRecord(StoredFace f, boolean includeEmbedding) {
+        FaceRecord.Builder b = FaceRecord.newBuilder()
+                .setFaceId(f.faceId().toString())
+                .setSubjectId(f.subjectId())
+                .setQuality(f.quality())
+                .setSource(f.source() == StoredFace.Source.IMAGE ? FaceSource.IMAGE : FaceSource.PRECOMPUTED)
+                .putAllMetadata(f.metadata())
+                .setCreateTime(timestamp(f.created()))
+                .setModelId(f.modelId())
+                .setRequestId(f.requestId());
+        if (f.box() != null) {
+            b.setBox(box(f.box()));
+        }
+        if (f.landmarks() != null) {
+            b.addAllLandmarks(points(f.landmarks()));
+        }
+        if (includeEmbedding) {
+            b.setEmbedding(embedding(f.embedding()));
+        }
+        return b.build();
+    }
+
+    static Subject subject(SubjectSummary s) {
+        return Subject.newBuilder().setSubjectId(s.subjectId()).setFaceCount(s.faceCount()).setCreateTime(timestamp(s.created())).build();
+    }
+
+    static SearchOptions searchOptions(io.facesearch.api.v1.SearchOptions options) {
+        return new SearchOptions(options.getTopK(), options.getThreshold(), options.getExact());
+    }
+
+    static FaceMatches faceMatches(MatchList list) {
+        FaceMatches.Builder b = FaceMatches.newBuilder().setUnknown(list.unknown()).setThreshold(list.threshold()).setMetric(metric(list.metric()));
+        for (Match m : list.matches()) {
+            b.addMatches(io.facesearch.api.v1.Match.newBuilder().setSubjectId(m.subjectId()).setFaceId(m.faceId().toString())
+                    .setSimilarity(m.similarity()).setDistance(m.distance()));
+        }
+        return b.build();
+    }
+
+    static DetectedFace detectedFace(Face face, boolean includeEmbedding) {
+        DetectedFace.Builder b = DetectedFace.newBuilder().setBox(box(face.box())).setQuality(face.score());
+        if (face.landmarks() != null) {
+            b.addAllLandmarks(points(face.landmarks()));
+        }
+        if (face.expressions() != null) {
+            io.facesearch.face.Expressions e = face.expressions();
+            b.setExpressions(io.facesearch.api.v1.Expressions.newBuilder()
+                    .setNeutral(e.probability(Expression.NEUTRAL)).setHappy(e.probability(Expression.HAPPY))
+                    .setSad(e.probability(Expression.SAD)).setAngry(e.probability(Expression.ANGRY))
+                    .setFearful(e.probability(Expression.FEARFUL)).setDisgusted(e.probability(Expression.DISGUSTED))
+                    .setSurprised(e.probability(Expression.SURPRISED)).setDominant(e.dominant().label()));
+        }
+        if (includeEmbedding && face.embedding() != null) {
+            b.setEmbedding(embedding(face.embedding().toArray()));
+        }
+        return b.build();
+    }
+
+    static FaceReference faceReference(io.facesearch.api.v1.FaceReference reference, String side) {
+        return switch (reference.getReferenceCase()) {
+            case IMAGE -> new FaceReference.Image(reference.getImage().toByteArray());
+            case FACE_ID -> new FaceReference.Enrolled(faceId(reference.getFaceId()));
+            case SUBJECT_ID -> new FaceReference.Subject(reference.getSubjectId());
+            case EMBEDDING -> new FaceReference.Embedding(embedding(reference.getEmbedding()));
+            case REFERENCE_NOT_SET -> throw FaceSearchException.invalid(side + " is empty: give an image, a face_id, a subject_id or an embedding");
+        };
+    }
+}

@@ -1,0 +1,168 @@
+package io.facesearch.server.config;
+
+import io.facesearch.server.index.HnswSettings;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Every setting of the server, in one place. Each has a property name; a value comes from, in
+ * increasing precedence: the default below, a properties file ({@code --config}), the environment
+ * variable {@code FACESEARCH_<NAME>} (upper case, dots as underscores, e.g.
+ * {@code FACESEARCH_METRICS_PORT}), and a command-line flag.
+ *
+ * <table>
+ * <caption>Settings</caption>
+ * <tr><th>property</th><th>default</th><th>meaning</th></tr>
+ * <tr><td>data</td><td>./data</td><td>data directory: {@code db/} (RocksDB) and {@code index/} (Lucene)</td></tr>
+ * <tr><td>host</td><td>0.0.0.0</td><td>address the gRPC and metrics ports bind to</td></tr>
+ * <tr><td>port</td><td>50051</td><td>gRPC port; 0 picks a free one</td></tr>
+ * <tr><td>metrics.port</td><td>9464</td><td>Prometheus scrape port; 0 picks a free one, -1 disables it</td></tr>
+ * <tr><td>max.message.bytes</td><td>16777216</td><td>largest request accepted (16 MiB: a large photo with room to spare)</td></tr>
+ * <tr><td>pipeline.concurrency</td><td>cores</td><td>image analyses run at once</td></tr>
+ * <tr><td>pipeline.wait.ms</td><td>1000</td><td>how long a request waits for an analysis slot before RESOURCE_EXHAUSTED</td></tr>
+ * <tr><td>stream.window</td><td>256</td><td>EnrollStream items read ahead per stream (one synced write per batch)</td></tr>
+ * <tr><td>refresh.ms</td><td>200</td><td>index refresh period: new faces are searchable within it (must be at most 1000)</td></tr>
+ * <tr><td>commit.ms</td><td>30000</td><td>index commit period: how much change log a restart replays at most</td></tr>
+ * <tr><td>hnsw.max.conn</td><td>16</td><td>HNSW neighbours per node</td></tr>
+ * <tr><td>hnsw.beam.width</td><td>100</td><td>HNSW build beam width</td></tr>
+ * <tr><td>hnsw.candidates</td><td>100</td><td>neighbours collected per search before the k nearest are kept</td></tr>
+ * </table>
+ */
+public record ServerConfig(
+        Path dataDir,
+        String host,
+        int port,
+        int metricsPort,
+        int maxMessageBytes,
+        int pipelineConcurrency,
+        long pipelineWaitMillis,
+        int streamWindow,
+        Duration refreshInterval,
+        Duration commitInterval,
+        HnswSettings hnsw) {
+
+    /** Property names and defaults, in documentation order. */
+    static final Map<String, String> DEFAULTS = defaults();
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("data", "./data");
+        d.put("host", "0.0.0.0");
+        d.put("port", "50051");
+        d.put("metrics.port", "9464");
+        d.put("max.message.bytes", Integer.toString(16 * 1024 * 1024));
+        d.put("pipeline.concurrency", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        d.put("pipeline.wait.ms", "1000");
+        d.put("stream.window", "256");
+        d.put("refresh.ms", "200");
+        d.put("commit.ms", "30000");
+        d.put("hnsw.max.conn", Integer.toString(HnswSettings.DEFAULT.maxConn()));
+        d.put("hnsw.beam.width", Integer.toString(HnswSettings.DEFAULT.beamWidth()));
+        d.put("hnsw.candidates", Integer.toString(HnswSettings.DEFAULT.candidates()));
+        return Map.copyOf(d);
+    }
+
+    public ServerConfig {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
+        }
+        if (metricsPort < -1 || metricsPort > 65535) {
+            throw new IllegalArgumentException("metrics.port must be in [-1, 65535], got " + metricsPort);
+        }
+        if (maxMessageBytes < 1024) {
+            throw new IllegalArgumentException("max.message.bytes must be at least 1024, got " + maxMessageBytes);
+        }
+        if (pipelineConcurrency < 1) {
+            throw new IllegalArgumentException("pipeline.concurrency must be at least 1, got " + pipelineConcurrency);
+        }
+        if (streamWindow < 1 || streamWindow > 65536) {
+            throw new IllegalArgumentException("stream.window must be in [1, 65536], got " + streamWindow);
+        }
+        if (refreshInterval.isNegative() || refreshInterval.isZero() || refreshInterval.toMillis() > 1000) {
+            throw new IllegalArgumentException("refresh.ms must be in [1, 1000] so faces are searchable within a second, got "
+                    + refreshInterval.toMillis());
+        }
+        if (commitInterval.toMillis() < 100) {
+            throw new IllegalArgumentException("commit.ms must be at least 100, got " + commitInterval.toMillis());
+        }
+    }
+
+    /** The defaults with a data directory, for tests and embedding: ephemeral ports, metrics off. */
+    public static ServerConfig forTests(Path dataDir) {
+        return load(null, Map.of(), Map.of("data", dataDir.toString(), "host", "127.0.0.1", "port", "0", "metrics.port", "-1"));
+    }
+
+    /**
+     * Resolves every setting.
+     *
+     * @param file a properties file, or null
+     * @param env the environment (normally {@code System.getenv()})
+     * @param flags values given on the command line, by property name
+     */
+    public static ServerConfig load(Path file, Map<String, String> env, Map<String, String> flags) {
+        Map<String, String> values = new HashMap<>(DEFAULTS);
+        if (file != null) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(file)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read config file " + file, e);
+            }
+            for (String name : properties.stringPropertyNames()) {
+                requireKnown(name, "config file " + file);
+                values.put(name, properties.getProperty(name).trim());
+            }
+        }
+        for (String name : DEFAULTS.keySet()) {
+            String fromEnv = env.get(environmentName(name));
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                values.put(name, fromEnv.trim());
+            }
+        }
+        for (Map.Entry<String, String> flag : flags.entrySet()) {
+            requireKnown(flag.getKey(), "flags");
+            values.put(flag.getKey(), flag.getValue());
+        }
+        return new ServerConfig(
+                Path.of(values.get("data")),
+                values.get("host"),
+                integer(values, "port"),
+                integer(values, "metrics.port"),
+                integer(values, "max.message.bytes"),
+                integer(values, "pipeline.concurrency"),
+                integer(values, "pipeline.wait.ms"),
+                integer(values, "stream.window"),
+                Duration.ofMillis(integer(values, "refresh.ms")),
+                Duration.ofMillis(integer(values, "commit.ms")),
+                new HnswSettings(integer(values, "hnsw.max.conn"), integer(values, "hnsw.beam.width"),
+                        integer(values, "hnsw.candidates"), HnswSettings.DEFAULT.quantizedOversample()));
+    }
+
+    /** The environment variable of a property: {@code metrics.port} -> {@code FACESEARCH_METRICS_PORT}. */
+    public static String environmentName(String property) {
+        return "FACESEARCH_" + property.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    private static void requireKnown(String name, String source) {
+        if (!DEFAULTS.containsKey(name)) {
+            throw new IllegalArgumentException("unknown setting '" + name + "' in " + source + "; known: " + DEFAULTS.keySet());
+        }
+    }
+
+    private static int integer(Map<String, String> values, String name) {
+        try {
+            return Integer.parseInt(values.get(name));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + name + " must be an integer, got '" + values.get(name) + "'");
+        }
+    }
+}

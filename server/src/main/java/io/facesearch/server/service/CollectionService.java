@@ -1,0 +1,70 @@
+package io.facesearch.server.service;
+
+import io.facesearch.server.store.CollectionRecord;
+import io.facesearch.server.store.IndexFormat;
+import io.facesearch.server.store.Metric;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+
+/** Creates, deletes, lists and describes collections. */
+public final class CollectionService {
+    /** The model id of collections fed only with embeddings from an unnamed model. */
+    static final String UNSPECIFIED_MODEL = "unspecified";
+    /** The embedding length of FaceSearch's face model, used when neither caller nor pipeline says. */
+    static final int DEFAULT_DIMENSION = 128;
+
+    private final CollectionRegistry registry;
+    private final PipelineGate pipeline;
+
+    public CollectionService(CollectionRegistry registry, PipelineGate pipeline) {
+        this.registry = registry;
+        this.pipeline = pipeline;
+    }
+
+    public CollectionInfo create(CollectionSpec spec) {
+        String name = RequestLimits.collectionName(spec.name());
+        Metric metric = spec.metric() == null ? Metric.EUCLIDEAN : spec.metric();
+        if (spec.threshold() < 0 || !Float.isFinite(spec.threshold())) {
+            throw FaceSearchException.invalid("threshold must be a positive distance, or 0 for the metric's default");
+        }
+        float threshold = spec.threshold() == 0 ? metric.defaultThreshold() : spec.threshold();
+        IndexFormat format = spec.indexFormat() == null ? IndexFormat.HNSW_FLOAT32 : spec.indexFormat();
+        String modelId = spec.modelId() == null || spec.modelId().isEmpty()
+                ? (pipeline.available() ? pipeline.modelId() : UNSPECIFIED_MODEL) : spec.modelId();
+        int dimension = spec.dimension() != 0 ? spec.dimension()
+                : pipeline.available() && modelId.equals(pipeline.modelId()) ? pipeline.embeddingDimension() : DEFAULT_DIMENSION;
+        if (dimension < 1 || dimension > 4096) {
+            throw FaceSearchException.invalid("embedding_dimension must be in [1, 4096], got " + dimension);
+        }
+        if (modelId.length() > 256) {
+            throw FaceSearchException.invalid("model_id is longer than 256 characters");
+        }
+        OpenCollection created = registry.create(new CollectionRecord(name, 0, metric, threshold, format, dimension, Instant.EPOCH, modelId));
+        return describe(created);
+    }
+
+    /** Deletes a collection; returns how many faces went with it. */
+    public long delete(String name) {
+        return registry.delete(name);
+    }
+
+    public List<CollectionInfo> list() {
+        return registry.all().stream().map(this::describe).toList();
+    }
+
+    public CollectionInfo describe(String name) {
+        return describe(registry.get(name));
+    }
+
+    private CollectionInfo describe(OpenCollection c) {
+        return c.use(() -> {
+            try {
+                return new CollectionInfo(c.record(), c.store().faceCount(), c.store().subjectCount(), c.index().sizeOnDiskBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}

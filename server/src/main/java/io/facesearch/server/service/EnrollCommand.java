@@ -1,0 +1,27 @@
+package io.facesearch.server.service;
+
+import java.util.Map;
+
+/**
+ * One enrolment: exactly one of {@code image} and {@code embedding} is set.
+ *
+ * @param requestId the caller's idempotency key, or empty
+ * @param modelId the model that computed {@code embedding}, or empty when unknown
+ */
+public record EnrollCommand(
+        String collection,
+        String subjectId,
+        byte[] image,
+        float[] embedding,
+        Map<String, String> metadata,
+        FaceSelection selection,
+        String requestId,
+        String modelId) {
+
+    public EnrollCommand {
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        selection = selection == null ? FaceSelection.LARGEST : selection;
+        requestId = requestId == null ? "" : requestId;
+        modelId = modelId == null ? "" : modelId;
+    }
+}

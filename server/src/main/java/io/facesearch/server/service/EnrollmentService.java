@@ -1,0 +1,147 @@
+package io.facesearch.server.service;
+
+import io.facesearch.face.Face;
+import io.facesearch.pipeline.AnalysisOptions;
+import io.facesearch.pipeline.FacePipeline;
+import io.facesearch.server.store.EnrollItem;
+import io.facesearch.server.store.Enrolled;
+import io.facesearch.server.store.NewFace;
+import io.facesearch.server.store.StoredFace;
+import io.facesearch.server.store.Written;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Enrols faces: analyses images (or takes embeddings), checks them against the collection, stores
+ * them durably and adds them to the index. A batch of commands costs one synced write per
+ * collection it touches, which is what makes streamed enrolment fast.
+ */
+public final class EnrollmentService {
+    private final CollectionRegistry registry;
+    private final PipelineGate pipeline;
+
+    public EnrollmentService(CollectionRegistry registry, PipelineGate pipeline) {
+        this.registry = registry;
+        this.pipeline = pipeline;
+    }
+
+    /** Enrols one command; throws {@link FaceSearchException} when it is refused. */
+    public EnrollOutcome enroll(EnrollCommand command) {
+        Result result = enrollAll(List.of(command)).getFirst();
+        if (result.error() != null) {
+            throw result.error();
+        }
+        return result.outcome();
+    }
+
+    /** The outcome of one command of a batch: exactly one of the two is set. */
+    public record Result(EnrollOutcome outcome, RuntimeException error) {
+    }
+
+    /** Enrols a batch; each command succeeds or fails on its own. Results are in command order. */
+    public List<Result> enrollAll(List<EnrollCommand> commands) {
+        Result[] results = new Result[commands.size()];
+        Map<String, List<Integer>> byCollection = new LinkedHashMap<>();
+        Prepared[] prepared = new Prepared[commands.size()];
+        for (int i = 0; i < commands.size(); i++) {
+            try {
+                prepared[i] = prepare(commands.get(i));
+                byCollection.computeIfAbsent(commands.get(i).collection(), k -> new ArrayList<>()).add(i);
+            } catch (RuntimeException e) {
+                results[i] = new Result(null, e);
+            }
+        }
+        for (Map.Entry<String, List<Integer>> group : byCollection.entrySet()) {
+            store(group.getValue(), prepared, results);
+        }
+        return List.of(results);
+    }
+
+    /** A command checked and analysed, ready to store; {@code item} is null when nothing is to be stored. */
+    private record Prepared(OpenCollection collection, EnrollItem item, List<Rejection> rejected) {
+    }
+
+    private Prepared prepare(EnrollCommand command) {
+        OpenCollection collection = registry.get(command.collection());
+        String subject = RequestLimits.subjectId(command.subjectId());
+        RequestLimits.requestId(command.requestId());
+        RequestLimits.metadata(command.metadata());
+        int dimension = collection.record().dimension();
+        String modelId = collection.record().modelId();
+        if ((command.image() == null) == (command.embedding() == null)) {
+            throw FaceSearchException.invalid("send exactly one of image and embedding");
+        }
+        if (command.embedding() != null) {
+            if (!command.modelId().isEmpty() && !command.modelId().equals(modelId)) {
+                throw modelMismatch(collection, command.modelId());
+            }
+            float[] embedding = RequestLimits.embedding(command.embedding(), dimension);
+            NewFace face = new NewFace(embedding, null, 1, null, StoredFace.Source.PRECOMPUTED);
+            return new Prepared(collection, new EnrollItem(command.requestId(), subject, List.of(face), command.metadata(), modelId), List.of());
+        }
+        if (!pipeline.available() || !pipeline.modelId().equals(modelId)) {
+            throw pipeline.available() ? modelMismatch(collection, pipeline.modelId()) : noPipeline();
+        }
+        FacePipeline.AnalyzedImage image = pipeline.analyze(command.image(), AnalysisOptions.DEFAULT);
+        List<NewFace> faces = new ArrayList<>();
+        List<Rejection> rejected = new ArrayList<>();
+        List<Face> found = image.faces();
+        for (int i = 0; i < found.size(); i++) {
+            Face f = found.get(i);
+            if (command.selection() == FaceSelection.FAIL_IF_SEVERAL && found.size() > 1) {
+                rejected.add(new Rejection(f.box(), Rejection.Reason.SEVERAL_FACES,
+                        "the image holds " + found.size() + " faces and face_selection is FAIL_IF_SEVERAL"));
+            } else if (command.selection() == FaceSelection.LARGEST && i > 0) {
+                rejected.add(new Rejection(f.box(), Rejection.Reason.NOT_LARGEST, "a larger face was enrolled"));
+            } else {
+                faces.add(new NewFace(f.embedding().toArray(), f.box(), f.score(), f.landmarks(), StoredFace.Source.IMAGE));
+            }
+        }
+        EnrollItem item = faces.isEmpty() ? null : new EnrollItem(command.requestId(), subject, faces, command.metadata(), modelId);
+        return new Prepared(collection, item, rejected);
+    }
+
+    private static void store(List<Integer> indexes, Prepared[] prepared, Result[] results) {
+        OpenCollection collection = prepared[indexes.getFirst()].collection();
+        List<Integer> toStore = new ArrayList<>();
+        for (int i : indexes) {
+            if (prepared[i].item() == null) {
+                results[i] = new Result(new EnrollOutcome(List.of(), prepared[i].rejected(), false), null);
+            } else {
+                toStore.add(i);
+            }
+        }
+        if (toStore.isEmpty()) {
+            return;
+        }
+        try {
+            List<Enrolled> enrolled = collection.use(() -> {
+                Written<List<Enrolled>> written = collection.store().enroll(toStore.stream().map(i -> prepared[i].item()).toList());
+                collection.indexEnrolled(written);
+                return written.value();
+            });
+            for (int j = 0; j < toStore.size(); j++) {
+                int i = toStore.get(j);
+                Enrolled e = enrolled.get(j);
+                results[i] = new Result(new EnrollOutcome(e.faces(), prepared[i].rejected(), e.replayed()), null);
+            }
+        } catch (RuntimeException e) {
+            for (int i : toStore) {
+                results[i] = new Result(null, e);
+            }
+        }
+    }
+
+    static FaceSearchException modelMismatch(OpenCollection collection, String modelId) {
+        return new FaceSearchException(FaceSearchException.Kind.FAILED_PRECONDITION, "collection '" + collection.record().name()
+                + "' holds embeddings of model '" + collection.record().modelId() + "', not '" + modelId
+                + "': embeddings of different models cannot be compared; use a collection created for this model");
+    }
+
+    static FaceSearchException noPipeline() {
+        return new FaceSearchException(FaceSearchException.Kind.FAILED_PRECONDITION,
+                "this server runs without a face pipeline: send precomputed embeddings, or install the models module");
+    }
+}

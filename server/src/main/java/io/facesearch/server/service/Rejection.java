@@ -1,0 +1,10 @@
+package io.facesearch.server.service;
+
+import io.facesearch.face.FaceBox;
+
+/** A face found in an image but not enrolled, and why. */
+public record Rejection(FaceBox box, Reason reason, String message) {
+    public enum Reason {
+        NOT_LARGEST, SEVERAL_FACES
+    }
+}

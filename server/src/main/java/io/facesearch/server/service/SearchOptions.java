@@ -1,0 +1,24 @@
+package io.facesearch.server.service;
+
+/**
+ * @param topK matches per query face, in [1, 1000]; 0 means 10
+ * @param threshold the largest distance returned; 0 means the collection's threshold
+ * @param exact compare with every face rather than the approximate index
+ */
+public record SearchOptions(int topK, float threshold, boolean exact) {
+    public static final SearchOptions DEFAULT = new SearchOptions(10, 0, false);
+    /** Enough for any face-identification use; bounds the work one request can ask for. */
+    static final int MAX_TOP_K = 1000;
+
+    public SearchOptions {
+        if (topK == 0) {
+            topK = 10;
+        }
+        if (topK < 1 || topK > MAX_TOP_K) {
+            throw FaceSearchException.invalid("top_k must be in [1, " + MAX_TOP_K + "], got " + topK);
+        }
+        if (threshold < 0 || Float.isNaN(threshold) || Float.isInfinite(threshold)) {
+            throw FaceSearchException.invalid("threshold must be a positive distance (or 0 for the collection's), got " + threshold);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.facesearch.server.service;
+
+import io.facesearch.face.Face;
+import io.facesearch.pipeline.AnalysisOptions;
+import io.facesearch.server.index.Neighbor;
+import io.facesearch.server.store.Metric;
+import io.facesearch.server.store.StoredFace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.UUID;
+
+/**
+ * Finds enrolled faces near a query: an image (each face in it), an embedding or an enrolled face.
+ * Approximate searches use the collection's index; exact ones compare with every face in the
+ * database, the source of truth, which makes them the reference for audits of the index.
+ */
+public final class SearchService {
+    private final CollectionRegistry registry;
+    private final PipelineGate pipeline;
+
+    public SearchService(CollectionRegistry registry, PipelineGate pipeline) {
+        this.registry = registry;
+        this.pipeline = pipeline;
+    }
+
+    public List<ImageMatches> searchImage(String collectionName, byte[] image, SearchOptions options) {
+        OpenCollection collection = registry.get(collectionName);
+        if (!pipeline.available()) {
+            throw EnrollmentService.noPipeline();
+        }
+        if (!pipeline.modelId().equals(collection.record().modelId())) {
+            throw EnrollmentService.modelMismatch(collection, pipeline.modelId());
+        }
+        List<Face> faces = pipeline.analyze(image, AnalysisOptions.DEFAULT).faces();
+        List<ImageMatches> results = new ArrayList<>();
+        for (Face face : faces) {
+            results.add(new ImageMatches(face, matches(collection, face.embedding().toArray(), options, null)));
+        }
+        return results;
+    }
+
+    public MatchList searchEmbedding(String collectionName, float[] query, SearchOptions options, String modelId) {
+        OpenCollection collection = registry.get(collectionName);
+        if (modelId != null && !modelId.isEmpty() && !modelId.equals(collection.record().modelId())) {
+            throw EnrollmentService.modelMismatch(collection, modelId);
+        }
+        return matches(collection, RequestLimits.embedding(query, collection.record().dimension()), options, null);
+    }
+
+    /** Faces near an enrolled face, the face itself excluded. */
+    public MatchList searchFaceId(String collectionName, UUID faceId, SearchOptions options) {
+        OpenCollection collection = registry.get(collectionName);
+        float[] query = collection.use(() -> collection.store().embedding(faceId));
+        if (query == null) {
+            throw FaceSearchException.notFound("face " + faceId + " is not in collection '" + collectionName + "'");
+        }
+        return matches(collection, query, options, faceId);
+    }
+
+    private MatchList matches(OpenCollection collection, float[] query, SearchOptions options, UUID exclude) {
+        float threshold = options.threshold() == 0 ? collection.record().threshold() : options.threshold();
+        int wanted = options.topK() + (exclude == null ? 0 : 1);
+        return collection.use(() -> {
+            List<Neighbor> neighbors;
+            try {
+                neighbors = options.exact() ? exact(collection, query, wanted) : collection.index().search(query, wanted);
+            } catch (IOException e) {
+                throw new UncheckedIOException("index search failed", e);
+            }
+            List<UUID> ids = new ArrayList<>();
+            for (Neighbor n : neighbors) {
+                if (n.distance() <= threshold && !n.faceId().equals(exclude) && ids.size() < options.topK()) {
+                    ids.add(n.faceId());
+                }
+            }
+            Map<UUID, String> subjects = new HashMap<>();
+            for (StoredFace face : collection.store().getAll(ids)) {
+                subjects.put(face.faceId(), face.subjectId());
+            }
+            List<Match> matches = new ArrayList<>();
+            for (Neighbor n : neighbors) {
+                String subject = subjects.get(n.faceId());
+                // Absent: deleted between the index search and this read.
+                if (subject != null) {
+                    matches.add(new Match(subject, n.faceId(), SimilarityScale.similarity(n.distance(), threshold), n.distance()));
+                }
+            }
+            return new MatchList(matches, threshold, collection.record().metric());
+        });
+    }
+
+    /** The k nearest faces by comparing with every stored embedding. */
+    private static List<Neighbor> exact(OpenCollection collection, float[] query, int k) {
+        Metric metric = collection.record().metric();
+        PriorityQueue<Neighbor> worstFirst = new PriorityQueue<>(Comparator.comparingDouble(Neighbor::distance).reversed());
+        collection.store().forEachEmbedding((id, vector) -> {
+            float d = metric.distance(query, vector);
+            if (worstFirst.size() < k) {
+                worstFirst.add(new Neighbor(id, d));
+            } else if (d < worstFirst.peek().distance()) {
+                worstFirst.poll();
+                worstFirst.add(new Neighbor(id, d));
+            }
+        });
+        List<Neighbor> sorted = new ArrayList<>(worstFirst);
+        sorted.sort(Comparator.comparingDouble(Neighbor::distance));
+        return sorted;
+    }
+}

@@ -1,0 +1,99 @@
+package io.facesearch.server.service;
+
+import io.facesearch.face.Face;
+import io.facesearch.pipeline.AnalysisOptions;
+import io.facesearch.server.store.Metric;
+import io.facesearch.server.store.StoredFace;
+import java.util.List;
+import java.util.UUID;
+
+/** Decides whether two faces are the same person. */
+public final class VerificationService {
+    private final CollectionRegistry registry;
+    private final PipelineGate pipeline;
+
+    public VerificationService(CollectionRegistry registry, PipelineGate pipeline) {
+        this.registry = registry;
+        this.pipeline = pipeline;
+    }
+
+    /**
+     * @param collectionName the collection of enrolled references and whose metric applies; may be
+     *     null when both sides are images or embeddings
+     * @param metric used without a collection; null means EUCLIDEAN
+     * @param threshold 0 means the collection's, or the metric's default
+     */
+    public Verification verify(FaceReference first, FaceReference second, String collectionName, Metric metric, float threshold) {
+        if (first instanceof FaceReference.Subject && second instanceof FaceReference.Subject) {
+            throw FaceSearchException.invalid("at most one side may be a subject: compare a subject with an image, a face or an embedding");
+        }
+        if (first == null || second == null) {
+            throw FaceSearchException.invalid("both sides of a verification are required");
+        }
+        OpenCollection collection = collectionName == null || collectionName.isEmpty() ? null : registry.get(collectionName);
+        Metric used = collection != null ? collection.record().metric() : metric == null ? Metric.EUCLIDEAN : metric;
+        if (threshold < 0 || !Float.isFinite(threshold)) {
+            throw FaceSearchException.invalid("threshold must be a positive distance, or 0 for the default");
+        }
+        float applied = threshold != 0 ? threshold : collection != null ? collection.record().threshold() : used.defaultThreshold();
+        // A subject side is resolved against the other side, so resolve the other one first.
+        boolean subjectFirst = first instanceof FaceReference.Subject;
+        Side a = resolve(subjectFirst ? second : first, collection, null, used);
+        Side b = resolve(subjectFirst ? first : second, collection, a.vector(), used);
+        float distance = used.distance(a.vector(), b.vector());
+        // With a subject side, b is that subject's face; otherwise any enrolled side will do.
+        UUID matched = b.faceId() != null ? b.faceId() : a.faceId();
+        return new Verification(distance, SimilarityScale.similarity(distance, applied), distance <= applied, applied, used, matched);
+    }
+
+    private record Side(float[] vector, UUID faceId) {
+    }
+
+    private Side resolve(FaceReference reference, OpenCollection collection, float[] other, Metric metric) {
+        return switch (reference) {
+            case FaceReference.Image image -> {
+                if (collection != null && pipeline.available() && !pipeline.modelId().equals(collection.record().modelId())) {
+                    throw EnrollmentService.modelMismatch(collection, pipeline.modelId());
+                }
+                List<Face> faces = pipeline.analyze(image.bytes(), new AnalysisOptions(true, false, 1)).faces();
+                if (faces.isEmpty()) {
+                    throw FaceSearchException.invalid("no face was found in an image to verify");
+                }
+                yield new Side(faces.getFirst().embedding().toArray(), null);
+            }
+            case FaceReference.Embedding embedding -> {
+                int dimension = collection != null ? collection.record().dimension() : other != null ? other.length : embedding.values().length;
+                yield new Side(RequestLimits.embedding(embedding.values(), dimension), null);
+            }
+            case FaceReference.Enrolled enrolled -> {
+                OpenCollection c = requireCollection(collection, "a face id");
+                float[] vector = c.use(() -> c.store().embedding(enrolled.faceId()));
+                if (vector == null) {
+                    throw FaceSearchException.notFound("face " + enrolled.faceId() + " is not in collection '" + c.record().name() + "'");
+                }
+                yield new Side(vector, enrolled.faceId());
+            }
+            case FaceReference.Subject subject -> {
+                OpenCollection c = requireCollection(collection, "a subject");
+                List<StoredFace> faces = c.use(() -> c.store().facesOf(subject.subjectId()));
+                if (faces.isEmpty()) {
+                    throw FaceSearchException.notFound("subject '" + subject.subjectId() + "' has no face in collection '" + c.record().name() + "'");
+                }
+                StoredFace nearest = faces.getFirst();
+                for (StoredFace f : faces) {
+                    if (metric.distance(other, f.embedding()) < metric.distance(other, nearest.embedding())) {
+                        nearest = f;
+                    }
+                }
+                yield new Side(nearest.embedding(), nearest.faceId());
+            }
+        };
+    }
+
+    private static OpenCollection requireCollection(OpenCollection collection, String what) {
+        if (collection == null) {
+            throw FaceSearchException.invalid("verifying " + what + " needs the collection it is enrolled in");
+        }
+        return collection;
+    }
+}

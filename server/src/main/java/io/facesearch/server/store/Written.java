@@ -1,0 +1,17 @@
+package io.facesearch.server.store;
+
+import java.util.List;
+
+/**
+ * The outcome of a durable write, with the change-log entries it appended. The caller applies
+ * them to the search index, then passes {@link #sequences()} to {@link ChangeLog#complete}.
+ */
+public record Written<T>(T value, List<Change> changes) {
+    public Written {
+        changes = List.copyOf(changes);
+    }
+
+    public long[] sequences() {
+        return changes.stream().mapToLong(Change::sequence).toArray();
+    }
+}

@@ -1,0 +1,49 @@
+package io.facesearch.server.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaults() {
+        ServerConfig c = ServerConfig.load(null, Map.of(), Map.of());
+        assertEquals(Path.of("./data"), c.dataDir());
+        assertEquals(50051, c.port());
+        assertEquals(16 * 1024 * 1024, c.maxMessageBytes());
+        assertEquals(200, c.refreshInterval().toMillis());
+    }
+
+    @Test
+    void flagsOverrideEnvironmentWhichOverridesTheFile() throws IOException {
+        Path file = dir.resolve("server.properties");
+        Files.writeString(file, "port=1000\nmetrics.port=1001\ndata=/from/file\nstream.window=64\n");
+        Map<String, String> env = Map.of("FACESEARCH_PORT", "2000", "FACESEARCH_METRICS_PORT", "2001");
+        ServerConfig c = ServerConfig.load(file, env, Map.of("port", "3000"));
+        assertEquals(3000, c.port());
+        assertEquals(2001, c.metricsPort());
+        assertEquals(Path.of("/from/file"), c.dataDir());
+        assertEquals(64, c.streamWindow());
+        assertEquals("FACESEARCH_MAX_MESSAGE_BYTES", ServerConfig.environmentName("max.message.bytes"));
+    }
+
+    @Test
+    void refusesUnknownAndInvalidSettingsByName() throws IOException {
+        Path file = dir.resolve("bad.properties");
+        Files.writeString(file, "prot=1\n");
+        String message = assertThrows(IllegalArgumentException.class, () -> ServerConfig.load(file, Map.of(), Map.of())).getMessage();
+        org.junit.jupiter.api.Assertions.assertTrue(message.startsWith("unknown setting 'prot' in config file"), message);
+        assertThrows(IllegalArgumentException.class, () -> ServerConfig.load(null, Map.of(), Map.of("port", "x")));
+        assertThrows(IllegalArgumentException.class, () -> ServerConfig.load(null, Map.of(), Map.of("refresh.ms", "5000")));
+        assertThrows(IllegalArgumentException.class, () -> ServerConfig.load(null, Map.of(), Map.of("port", "70000")));
+    }
+}
