@@ -57,4 +57,21 @@ public record ChipTransform(double angle, double scale, double tx, double ty) {
         double[] centre = apply(half, half);
         return new ChipTransform(0, scale, centre[0] - scale * half, centre[1] - scale * half);
     }
+
+    /**
+     * This transform with a view's rotation and zoom applied about the chip centre, and its shift
+     * (in chip fractions) added.
+     */
+    public ChipTransform varied(ChipView view) {
+        if (view.isRigid()) {
+            return this;
+        }
+        double half = FaceAligner.CHIP_SIZE / 2.0;
+        double[] centre = apply(half + view.shiftX() * FaceAligner.CHIP_SIZE, half + view.shiftY() * FaceAligner.CHIP_SIZE);
+        double a = angle + view.rotation();
+        double s = scale * view.zoom();
+        double c = Math.cos(a) * s;
+        double sn = Math.sin(a) * s;
+        return new ChipTransform(a, s, centre[0] - (c * half - sn * half), centre[1] - (sn * half + c * half));
+    }
 }

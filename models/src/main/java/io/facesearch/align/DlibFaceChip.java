@@ -25,9 +25,13 @@ public final class DlibFaceChip implements FaceAligner {
     }
 
     @Override
-    public void writeChip(RgbImage image, PixelRegion canvas, Landmarks landmarks, float[] dest, int offset) {
-        ChipTransform t = fit(landmarks);
+    public void writeChip(RgbImage image, PixelRegion canvas, Landmarks landmarks, ChipView view, float[] dest,
+            int offset) {
+        ChipTransform t = fit(landmarks).varied(view);
         sample(image, t, dest, offset);
+        if (view.mirrored()) {
+            FaceAligner.mirror(dest, offset);
+        }
     }
 
     /** The chip-to-image similarity transform for these landmarks. */

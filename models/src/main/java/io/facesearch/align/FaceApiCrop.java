@@ -19,10 +19,17 @@ public final class FaceApiCrop implements FaceAligner {
     }
 
     @Override
-    public void writeChip(RgbImage image, PixelRegion canvas, Landmarks landmarks, float[] dest, int offset) {
+    public void writeChip(RgbImage image, PixelRegion canvas, Landmarks landmarks, ChipView view, float[] dest,
+            int offset) {
+        if (!view.isRigid()) {
+            throw new IllegalArgumentException("the face-api crop has no transform to jitter; use the dlib chip");
+        }
         PixelRegion crop = cropOf(landmarks, canvas);
         NetworkInput.writeSquare(image, crop.x(), crop.y(), crop.width(), crop.height(), SquarePadding.CENTERED,
                 CHIP_SIZE, dest, offset);
+        if (view.mirrored()) {
+            FaceAligner.mirror(dest, offset);
+        }
     }
 
     /** The crop in image coordinates (face-api {@code FaceLandmarks.alignDlib}). */

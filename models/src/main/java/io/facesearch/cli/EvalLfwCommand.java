@@ -56,7 +56,9 @@ public final class EvalLfwCommand implements Callable<Integer> {
             ImageBatchRun.run(p, files, AnalysisOptions.DEFAULT, pipeline.threads(), r -> {
                 if (r.error() != null) {
                     System.err.println(r.file() + ": " + r.error());
-                } else if (!r.image().faces().isEmpty()) {
+                } else if (r.image().faces().isEmpty()) {
+                    System.err.println(r.file() + ": no face found");
+                } else {
                     embeddings.put(r.file(), r.image().faces().get(0).embedding());
                 }
             });
@@ -88,7 +90,7 @@ public final class EvalLfwCommand implements Callable<Integer> {
             node.put("bestThresholdAccuracy", r.bestThresholdAccuracy());
             node.put("tarAtFar1e-3", r.tarAtFar1e3());
             node.put("metric", metric.label());
-            node.put("pipeline", pipeline.settings().aligner().id() + (pipeline.settings().mirrorAverage() ? "+mirror" : "")
+            node.put("pipeline", pipeline.settings().embeddingId()
                     + "/" + (pipeline.settings().detector().paddingRatio() > 0 ? "padded" : "original"));
             node.put("images", imageCount);
             node.put("seconds", Math.round(seconds * 10) / 10.0);

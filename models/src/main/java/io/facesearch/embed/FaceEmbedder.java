@@ -1,5 +1,6 @@
 package io.facesearch.embed;
 
+import io.facesearch.align.ChipView;
 import io.facesearch.align.FaceAligner;
 import io.facesearch.face.Embedding;
 import io.facesearch.face.Landmarks;
@@ -10,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * 128-D descriptors from face-api's ResNet (dlib's architecture). Each face is aligned into a
- * 150 x 150 chip; with mirror averaging the chip and its left-right mirror both run and their raw
- * descriptors are averaged, a cheap, deterministic slice of dlib's jitter averaging that keeps
- * accuracy under head roll. Thread-safe; all chips of an image run as one batch.
+ * 128-D descriptors from face-api's ResNet (dlib's architecture). Each face is aligned into one
+ * or more 150 x 150 chips (views) whose raw descriptors are averaged: the chip and its mirror by
+ * default, a cheap, deterministic slice of dlib's jitter averaging that keeps accuracy under head
+ * roll. Thread-safe; all chips of an image run as one batch.
  */
 public final class FaceEmbedder {
     /** Length of the descriptor. */
@@ -22,30 +23,31 @@ public final class FaceEmbedder {
 
     private final Network network;
     private final FaceAligner aligner;
-    private final boolean mirrorAverage;
+    private final List<ChipView> views;
 
-    public FaceEmbedder(Network network, FaceAligner aligner, boolean mirrorAverage) {
+    public FaceEmbedder(Network network, FaceAligner aligner, List<ChipView> views) {
+        if (views.isEmpty()) {
+            throw new IllegalArgumentException("at least one chip view is needed");
+        }
         this.network = network;
         this.aligner = aligner;
-        this.mirrorAverage = mirrorAverage;
+        this.views = List.copyOf(views);
     }
 
     /** Names the alignment and averaging, e.g. {@code dlib+mirror}. */
     public String id() {
-        return aligner.id() + (mirrorAverage ? "+mirror" : "");
+        return aligner.id() + ChipView.describe(views);
     }
 
     public List<Embedding> embed(RgbImage image, PixelRegion canvas, List<Landmarks> faces) {
         if (faces.isEmpty()) {
             return List.of();
         }
-        int copies = mirrorAverage ? 2 : 1;
+        int copies = views.size();
         float[] input = new float[PLANE * faces.size() * copies];
         for (int i = 0; i < faces.size(); i++) {
-            int offset = i * copies * PLANE;
-            aligner.writeChip(image, canvas, faces.get(i), input, offset);
-            if (mirrorAverage) {
-                mirror(input, offset, offset + PLANE);
+            for (int v = 0; v < copies; v++) {
+                aligner.writeChip(image, canvas, faces.get(i), views.get(v), input, (i * copies + v) * PLANE);
             }
         }
         float[] out = network.run(input, faces.size() * copies).get("descriptor");
@@ -61,19 +63,5 @@ public final class FaceEmbedder {
             result.add(new Embedding(d));
         }
         return result;
-    }
-
-    /** Copies the chip at {@code from} to {@code to}, mirrored left to right. */
-    private static void mirror(float[] buf, int from, int to) {
-        int n = FaceAligner.CHIP_SIZE;
-        for (int y = 0; y < n; y++) {
-            for (int x = 0; x < n; x++) {
-                int src = from + (y * n + x) * 3;
-                int dst = to + (y * n + (n - 1 - x)) * 3;
-                buf[dst] = buf[src];
-                buf[dst + 1] = buf[src + 1];
-                buf[dst + 2] = buf[src + 2];
-            }
-        }
     }
 }

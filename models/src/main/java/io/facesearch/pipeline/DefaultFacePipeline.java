@@ -37,7 +37,7 @@ public final class DefaultFacePipeline implements FacePipeline {
         this.decoder = decoder;
         this.detector = new FaceDetector(networks.detector(), settings.detector());
         this.landmarks = new LandmarkDetector(networks.landmarks());
-        this.embedder = new FaceEmbedder(networks.recognition(), settings.aligner(), settings.mirrorAverage());
+        this.embedder = new FaceEmbedder(networks.recognition(), settings.aligner(), settings.views());
         this.expressions = new ExpressionClassifier(networks.expression());
         this.modelId = networks.version() + "/" + embedder.id();
         this.networks = List.of(networks.detector(), networks.landmarks(), networks.recognition(),

@@ -1,24 +1,35 @@
 package io.facesearch.pipeline;
 
+import io.facesearch.align.ChipView;
 import io.facesearch.align.DlibFaceChip;
 import io.facesearch.align.FaceAligner;
 import io.facesearch.align.FaceApiCrop;
 import io.facesearch.detect.DetectorSettings;
+import java.util.List;
 
 /**
  * How the pipeline finds and embeds faces.
  *
  * @param detector detection thresholds and border
  * @param aligner the chip fed to the recognition network
- * @param mirrorAverage average each face's descriptor with its mirror image's
+ * @param views the chips of each face whose descriptors are averaged (identity and mirror by default)
  */
-public record PipelineSettings(DetectorSettings detector, FaceAligner aligner, boolean mirrorAverage) {
+public record PipelineSettings(DetectorSettings detector, FaceAligner aligner, List<ChipView> views) {
+
+    public PipelineSettings {
+        views = List.copyOf(views);
+    }
 
     /** The most accurate configuration: bordered detection with a cascade, dlib chip, mirror averaging. */
     public static final PipelineSettings DEFAULT =
-            new PipelineSettings(DetectorSettings.DEFAULT, new DlibFaceChip(), true);
+            new PipelineSettings(DetectorSettings.DEFAULT, new DlibFaceChip(), List.of(ChipView.IDENTITY, ChipView.MIRROR));
 
     /** face-api's own pipeline, for comparisons with it. */
     public static final PipelineSettings ORIGINAL =
-            new PipelineSettings(DetectorSettings.ORIGINAL, new FaceApiCrop(), false);
+            new PipelineSettings(DetectorSettings.ORIGINAL, new FaceApiCrop(), List.of(ChipView.IDENTITY));
+
+    /** Names the alignment and the views averaged, e.g. {@code dlib+mirror}. */
+    public String embeddingId() {
+        return aligner.id() + ChipView.describe(views);
+    }
 }

@@ -1,0 +1,147 @@
+package io.facesearch.bench;
+
+import io.facesearch.align.ChipView;
+import io.facesearch.align.DlibFaceChip;
+import io.facesearch.align.FaceAligner;
+import io.facesearch.align.FaceApiCrop;
+import io.facesearch.compare.DistanceMetric;
+import io.facesearch.detect.Detection;
+import io.facesearch.detect.DetectorSettings;
+import io.facesearch.detect.FaceDetector;
+import io.facesearch.embed.FaceEmbedder;
+import io.facesearch.eval.LfwPairs;
+import io.facesearch.eval.VerificationReport;
+import io.facesearch.face.Embedding;
+import io.facesearch.face.Landmarks;
+import io.facesearch.image.ImageDecoder;
+import io.facesearch.image.PixelRegion;
+import io.facesearch.image.RgbImage;
+import io.facesearch.landmarks.LandmarkDetector;
+import io.facesearch.model.FaceNetwork;
+import io.facesearch.model.ModelFiles;
+import io.facesearch.model.ModelRepository;
+import io.facesearch.model.OnnxNetwork;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
+/**
+ * What each pipeline step adds on LFW pairs: detects and places landmarks once per detector
+ * setting, then embeds every image with each alignment variant and reports verification accuracy
+ * on each pairs file, side by side. The numbers behind docs/accuracy.md.
+ *
+ * <p>Run: {@code bin/mvn -B -q -Pbench -pl models test-compile exec:java
+ * -Dexec.mainClass=io.facesearch.bench.LfwAlignmentStudy [-Dstudy.jitter=8]}
+ */
+public final class LfwAlignmentStudy {
+
+    record Variant(String name, DetectorSettings detector, FaceAligner aligner, List<ChipView> views) {
+    }
+
+    record Located(RgbImage image, PixelRegion canvas, Landmarks landmarks) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path shared = Path.of(System.getProperty("study.shared", "../../shared"));
+        Path images = shared.resolve("faces/lfw");
+        List<Path> pairFiles = List.of(shared.resolve("faces/meta/pairsDevTrain.txt"),
+                shared.resolve("faces/meta/pairsView2_withinDevTrain.txt"));
+        int jitter = Integer.getInteger("study.jitter", 8);
+        List<Variant> variants = new ArrayList<>(List.of(
+                new Variant("original: detector 0.5, face-api crop", DetectorSettings.ORIGINAL, new FaceApiCrop(),
+                        List.of(ChipView.IDENTITY)),
+                new Variant("padded detection + cascade, face-api crop", DetectorSettings.DEFAULT, new FaceApiCrop(),
+                        List.of(ChipView.IDENTITY)),
+                new Variant("padded detection, dlib chip", DetectorSettings.DEFAULT, new DlibFaceChip(),
+                        List.of(ChipView.IDENTITY)),
+                new Variant("padded detection, dlib chip + mirror (default)", DetectorSettings.DEFAULT,
+                        new DlibFaceChip(), List.of(ChipView.IDENTITY, ChipView.MIRROR))));
+        if (jitter > 0) {
+            variants.add(new Variant("padded detection, dlib chip + mirror + " + jitter + " jittered",
+                    DetectorSettings.DEFAULT, new DlibFaceChip(), ChipView.jittered(jitter)));
+        }
+        if (Boolean.getBoolean("study.skipOriginal")) {
+            variants.remove(0);
+        }
+
+        List<LfwPairs> pairs = new ArrayList<>();
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        for (Path f : pairFiles) {
+            LfwPairs p = LfwPairs.read(f);
+            pairs.add(p);
+            p.pairs().forEach(x -> {
+                names.add(x.first());
+                names.add(x.second());
+            });
+        }
+        List<String> files = List.copyOf(names);
+        ImageDecoder decoder = new ImageDecoder();
+        ModelFiles models = ModelRepository.resolve();
+        try (OnnxNetwork det = OnnxNetwork.load(models, FaceNetwork.DETECTOR, 1);
+                OnnxNetwork marks = OnnxNetwork.load(models, FaceNetwork.LANDMARKS, 1);
+                OnnxNetwork rec = OnnxNetwork.load(models, FaceNetwork.RECOGNITION, 1)) {
+            Map<DetectorSettings, Map<String, Located>> locatedBy = new LinkedHashMap<>();
+            System.out.printf("| variant | %s | %s |%n", pairFiles.get(0).getFileName(), pairFiles.get(1).getFileName());
+            System.out.println("|---|---|---|");
+            for (Variant v : variants) {
+                Map<String, Located> located = locatedBy.computeIfAbsent(v.detector(),
+                        d -> locate(files, images, decoder, new FaceDetector(det, d), new LandmarkDetector(marks)));
+                FaceEmbedder embedder = new FaceEmbedder(rec, v.aligner(), v.views());
+                Map<String, Embedding> embeddings = new ConcurrentHashMap<>();
+                located.entrySet().parallelStream().forEach(e -> embeddings.put(e.getKey(), embedder.embed(
+                        e.getValue().image(), e.getValue().canvas(), List.of(e.getValue().landmarks())).get(0)));
+                StringBuilder row = new StringBuilder("| " + v.name() + " |");
+                for (LfwPairs p : pairs) {
+                    VerificationReport r = report(p, embeddings, DistanceMetric.EUCLIDEAN);
+                    VerificationReport c = report(p, embeddings, DistanceMetric.COSINE);
+                    row.append(String.format(" %.2f %% (cosine %.2f %%), %d unscorable, threshold %.3f, TAR@FAR1e-3 %.1f %% |",
+                            100 * r.accuracy(), 100 * c.accuracy(), r.unscorable(), r.bestThreshold(),
+                            100 * r.tarAtFar1e3()));
+                }
+                System.out.println(row);
+            }
+        }
+    }
+
+    private static VerificationReport report(LfwPairs p, Map<String, Embedding> e, DistanceMetric metric) {
+        double[] d = new double[p.pairs().size()];
+        boolean[] same = new boolean[d.length];
+        for (int i = 0; i < d.length; i++) {
+            Embedding a = e.get(p.pairs().get(i).first());
+            Embedding b = e.get(p.pairs().get(i).second());
+            d[i] = a == null || b == null ? Double.NaN : metric.distance(a, b);
+            same[i] = p.pairs().get(i).same();
+        }
+        return VerificationReport.of(d, same, p.folds());
+    }
+
+    /** The largest face of each image, with its landmarks; images without a face are left out. */
+    private static Map<String, Located> locate(List<String> files, Path dir, ImageDecoder decoder,
+            FaceDetector detector, LandmarkDetector landmarks) {
+        Map<String, Located> out = new ConcurrentHashMap<>();
+        IntStream.range(0, files.size()).parallel().forEach(i -> {
+            try {
+                RgbImage image = decoder.decode(Files.readAllBytes(dir.resolve(files.get(i)))).pixels();
+                PixelRegion canvas = detector.canvas(image);
+                Detection best = detector.detect(image).stream()
+                        .max(Comparator.comparingDouble(d -> d.box().area())).orElse(null);
+                if (best == null) {
+                    System.err.println("no face: " + files.get(i));
+                    return;
+                }
+                out.put(files.get(i), new Located(image, canvas,
+                        landmarks.locate(image, canvas, List.of(best.box())).get(0)));
+            } catch (Exception e) {
+                throw new IllegalStateException(files.get(i) + ": " + e, e);
+            }
+        });
+        return out;
+    }
+}
