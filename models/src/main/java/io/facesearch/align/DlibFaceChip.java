@@ -1,5 +1,6 @@
 package io.facesearch.align;
 
+import io.facesearch.face.FaceBox;
 import io.facesearch.face.Landmarks;
 import io.facesearch.image.PixelRegion;
 import io.facesearch.image.RgbImage;
@@ -25,7 +26,8 @@ public final class DlibFaceChip implements FaceAligner {
     }
 
     @Override
-    public void writeChip(RgbImage image, PixelRegion canvas, Landmarks landmarks, ChipView view, float[] dest,
+    public void writeChip(RgbImage image, PixelRegion canvas, FaceBox box, Landmarks landmarks, ChipView view,
+            float[] dest,
             int offset) {
         ChipTransform t = fit(landmarks).varied(view);
         sample(image, t, dest, offset);

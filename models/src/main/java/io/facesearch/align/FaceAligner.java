@@ -1,5 +1,6 @@
 package io.facesearch.align;
 
+import io.facesearch.face.FaceBox;
 import io.facesearch.face.Landmarks;
 import io.facesearch.image.PixelRegion;
 import io.facesearch.image.RgbImage;
@@ -14,10 +15,12 @@ public interface FaceAligner {
      * Writes {@code CHIP_SIZE * CHIP_SIZE * 3} NHWC floats (RGB, 0..255) at {@code dest[offset]}.
      *
      * @param canvas the region crops may use, in image coordinates; outside the image reads as black
+     * @param box the face's detection box (face-api's crop depends on it)
      * @param view the variation of the chip to cut ({@link ChipView#IDENTITY} for the plain chip)
      * @throws IllegalArgumentException if this aligner cannot produce the view
      */
-    void writeChip(RgbImage image, PixelRegion canvas, Landmarks landmarks, ChipView view, float[] dest, int offset);
+    void writeChip(RgbImage image, PixelRegion canvas, FaceBox box, Landmarks landmarks, ChipView view, float[] dest,
+            int offset);
 
     /** A short name recorded with embeddings, so that vectors from different alignments are not mixed. */
     String id();

@@ -1,10 +1,12 @@
 package io.facesearch.align;
 
+import io.facesearch.face.FaceBox;
 import io.facesearch.face.Landmarks;
 import io.facesearch.image.NetworkInput;
 import io.facesearch.image.PixelRegion;
 import io.facesearch.image.RgbImage;
 import io.facesearch.image.SquarePadding;
+import io.facesearch.landmarks.LandmarkDetector;
 
 /**
  * face-api's original crop ({@code useDlibAlignment}): an axis-aligned square sized from the
@@ -19,12 +21,13 @@ public final class FaceApiCrop implements FaceAligner {
     }
 
     @Override
-    public void writeChip(RgbImage image, PixelRegion canvas, Landmarks landmarks, ChipView view, float[] dest,
+    public void writeChip(RgbImage image, PixelRegion canvas, FaceBox box, Landmarks landmarks, ChipView view,
+            float[] dest,
             int offset) {
         if (!view.isRigid()) {
             throw new IllegalArgumentException("the face-api crop has no transform to jitter; use the dlib chip");
         }
-        PixelRegion crop = cropOf(landmarks, canvas);
+        PixelRegion crop = cropOf(landmarks, LandmarkDetector.cropOf(box, canvas), canvas);
         NetworkInput.writeSquare(image, crop.x(), crop.y(), crop.width(), crop.height(), SquarePadding.CENTERED,
                 CHIP_SIZE, dest, offset);
         if (view.mirrored()) {
@@ -32,8 +35,12 @@ public final class FaceApiCrop implements FaceAligner {
         }
     }
 
-    /** The crop in image coordinates (face-api {@code FaceLandmarks.alignDlib}). */
-    public static PixelRegion cropOf(Landmarks lm, PixelRegion canvas) {
+    /**
+     * The crop in image coordinates (face-api {@code FaceLandmarks.alignDlib}). Its width and height
+     * are capped at {@code landmarkCrop + x}: face-api's landmarks keep the size of the crop they were
+     * found in as their "image" size, so near the top-left corner the box shrinks to that crop.
+     */
+    public static PixelRegion cropOf(Landmarks lm, PixelRegion landmarkCrop, PixelRegion canvas) {
         double[] leftEye = lm.leftEyeCenter();
         double[] rightEye = lm.rightEyeCenter();
         double[] mouth = lm.mouthCenter();
@@ -45,6 +52,8 @@ public final class FaceApiCrop implements FaceAligner {
         double refY = (leftEye[1] + rightEye[1] + mouth[1]) / 3 - canvas.y();
         double x = Math.floor(Math.max(0, refX - 0.5 * size));
         double y = Math.floor(Math.max(0, refY - 0.43 * size));
-        return PixelRegion.clip(x, y, size, size, canvas.width(), canvas.height()).translate(canvas.x(), canvas.y());
+        double w = Math.min(size, landmarkCrop.width() + x);
+        double h = Math.min(size, landmarkCrop.height() + y);
+        return PixelRegion.clip(x, y, w, h, canvas.width(), canvas.height()).translate(canvas.x(), canvas.y());
     }
 }

@@ -3,6 +3,7 @@ package io.facesearch.embed;
 import io.facesearch.align.ChipView;
 import io.facesearch.align.FaceAligner;
 import io.facesearch.face.Embedding;
+import io.facesearch.face.FaceBox;
 import io.facesearch.face.Landmarks;
 import io.facesearch.image.PixelRegion;
 import io.facesearch.image.RgbImage;
@@ -39,7 +40,8 @@ public final class FaceEmbedder {
         return aligner.id() + ChipView.describe(views);
     }
 
-    public List<Embedding> embed(RgbImage image, PixelRegion canvas, List<Landmarks> faces) {
+    /** @param boxes the detection box of each face, parallel to {@code faces} */
+    public List<Embedding> embed(RgbImage image, PixelRegion canvas, List<FaceBox> boxes, List<Landmarks> faces) {
         if (faces.isEmpty()) {
             return List.of();
         }
@@ -47,7 +49,8 @@ public final class FaceEmbedder {
         float[] input = new float[PLANE * faces.size() * copies];
         for (int i = 0; i < faces.size(); i++) {
             for (int v = 0; v < copies; v++) {
-                aligner.writeChip(image, canvas, faces.get(i), views.get(v), input, (i * copies + v) * PLANE);
+                aligner.writeChip(image, canvas, boxes.get(i), faces.get(i), views.get(v), input,
+                        (i * copies + v) * PLANE);
             }
         }
         float[] out = network.run(input, faces.size() * copies).get("descriptor");

@@ -65,7 +65,7 @@ public final class DefaultFacePipeline implements FacePipeline {
         }
         List<FaceBox> boxes = found.stream().map(Detection::box).toList();
         List<Landmarks> points = landmarks.locate(image, canvas, boxes);
-        List<Embedding> embeddings = options.embeddings() ? embedder.embed(image, canvas, points) : null;
+        List<Embedding> embeddings = options.embeddings() ? embedder.embed(image, canvas, boxes, points) : null;
         List<Expressions> moods = options.expressions() ? expressions.classify(image, canvas, points) : null;
         List<Face> faces = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {

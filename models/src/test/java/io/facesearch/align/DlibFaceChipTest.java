@@ -80,8 +80,8 @@ class DlibFaceChipTest {
         float[] a1 = new float[plane];
         float[] a2 = new float[plane];
         var canvas = new io.facesearch.image.PixelRegion(0, 0, size, size);
-        new DlibFaceChip().writeChip(new io.facesearch.image.RgbImage(size, size, up), canvas, upright, ChipView.IDENTITY, a1, 0);
-        new DlibFaceChip().writeChip(new io.facesearch.image.RgbImage(size, size, rot), canvas, new Landmarks(xy), ChipView.IDENTITY, a2, 0);
+        new DlibFaceChip().writeChip(new io.facesearch.image.RgbImage(size, size, up), canvas, null, upright, ChipView.IDENTITY, a1, 0);
+        new DlibFaceChip().writeChip(new io.facesearch.image.RgbImage(size, size, rot), canvas, null, new Landmarks(xy), ChipView.IDENTITY, a2, 0);
         double worst = 0;
         for (int i = 0; i < plane; i += 3) {
             worst = Math.max(worst, Math.abs(a1[i] - a2[i]));

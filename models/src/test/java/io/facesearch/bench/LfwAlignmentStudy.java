@@ -45,11 +45,14 @@ public final class LfwAlignmentStudy {
     record Variant(String name, DetectorSettings detector, FaceAligner aligner, List<ChipView> views) {
     }
 
-    record Located(RgbImage image, PixelRegion canvas, Landmarks landmarks) {
+    record Located(RgbImage image, PixelRegion canvas, io.facesearch.face.FaceBox box, Landmarks landmarks) {
     }
 
     public static void main(String[] args) throws Exception {
-        Path shared = Path.of(System.getProperty("study.shared", "../../shared"));
+        Path shared = io.facesearch.testdata.SharedData.locate();
+        if (shared == null) {
+            throw new IllegalStateException("../shared (LFW photos and pairs) not found; set -Dfacesearch.shared=DIR");
+        }
         Path images = shared.resolve("faces/lfw");
         List<Path> pairFiles = List.of(shared.resolve("faces/meta/pairsDevTrain.txt"),
                 shared.resolve("faces/meta/pairsView2_withinDevTrain.txt"));
@@ -96,7 +99,8 @@ public final class LfwAlignmentStudy {
                 FaceEmbedder embedder = new FaceEmbedder(rec, v.aligner(), v.views());
                 Map<String, Embedding> embeddings = new ConcurrentHashMap<>();
                 located.entrySet().parallelStream().forEach(e -> embeddings.put(e.getKey(), embedder.embed(
-                        e.getValue().image(), e.getValue().canvas(), List.of(e.getValue().landmarks())).get(0)));
+                        e.getValue().image(), e.getValue().canvas(), List.of(e.getValue().box()),
+                        List.of(e.getValue().landmarks())).get(0)));
                 StringBuilder row = new StringBuilder("| " + v.name() + " |");
                 for (LfwPairs p : pairs) {
                     VerificationReport r = report(p, embeddings, DistanceMetric.EUCLIDEAN);
@@ -136,7 +140,7 @@ public final class LfwAlignmentStudy {
                     System.err.println("no face: " + files.get(i));
                     return;
                 }
-                out.put(files.get(i), new Located(image, canvas,
+                out.put(files.get(i), new Located(image, canvas, best.box(),
                         landmarks.locate(image, canvas, List.of(best.box())).get(0)));
             } catch (Exception e) {
                 throw new IllegalStateException(files.get(i) + ": " + e, e);

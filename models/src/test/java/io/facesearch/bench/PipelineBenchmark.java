@@ -24,7 +24,12 @@ import java.util.stream.Stream;
 public final class PipelineBenchmark {
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(System.getProperty("bench.images", "../../shared/faces/lfw"));
+        String configured = System.getProperty("bench.images");
+        Path shared = io.facesearch.testdata.SharedData.locate();
+        if (configured == null && shared == null) {
+            throw new IllegalStateException("give -Dbench.images=DIR (../shared/faces/lfw is not on this machine)");
+        }
+        Path dir = configured != null ? Path.of(configured) : shared.resolve("faces/lfw");
         int limit = Integer.getInteger("bench.limit", 1000);
         int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
         String align = System.getProperty("bench.align", "dlib");

@@ -36,15 +36,20 @@ public final class SharedData {
         return p;
     }
 
+    /** The shared folder, or null when it is not on this machine (for benchmarks, outside JUnit). */
+    public static Path locate() {
+        return find();
+    }
+
     private static Path find() {
         String configured = System.getProperty("facesearch.shared");
         if (configured != null) {
             Path p = Path.of(configured);
             return Files.isDirectory(p) ? p : null;
         }
-        // Surefire runs in the module folder; walk up to the project root's parent.
         Path dir = Path.of("").toAbsolutePath();
         for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
+            // Surefire runs in the module folder, exec:java in the project root.
             Path candidate = dir.resolve("shared");
             if (Files.isDirectory(candidate.resolve("faces")) && Files.isDirectory(candidate.resolve("golden"))) {
                 return candidate;
