@@ -30,7 +30,8 @@ import java.util.Properties;
  * <tr><td>pipeline.concurrency</td><td>cores</td><td>image analyses run at once</td></tr>
  * <tr><td>pipeline.wait.ms</td><td>1000</td><td>how long a request waits for an analysis slot before RESOURCE_EXHAUSTED</td></tr>
  * <tr><td>stream.window</td><td>256</td><td>EnrollStream items read ahead per stream (one synced write per batch)</td></tr>
- * <tr><td>refresh.ms</td><td>200</td><td>index refresh period: new faces are searchable within it (must be at most 1000)</td></tr>
+ * <tr><td>refresh.ms</td><td>500</td><td>index refresh period: new faces are searchable within it (at most 1000); each refresh
+ *     with new faces writes a segment, so shorter periods mean more small HNSW graphs to merge</td></tr>
  * <tr><td>commit.ms</td><td>30000</td><td>index commit period: how much change log a restart replays at most</td></tr>
  * <tr><td>hnsw.max.conn</td><td>16</td><td>HNSW neighbours per node</td></tr>
  * <tr><td>hnsw.beam.width</td><td>100</td><td>HNSW build beam width</td></tr>
@@ -63,7 +64,7 @@ public record ServerConfig(
         d.put("pipeline.concurrency", Integer.toString(Runtime.getRuntime().availableProcessors()));
         d.put("pipeline.wait.ms", "1000");
         d.put("stream.window", "256");
-        d.put("refresh.ms", "200");
+        d.put("refresh.ms", "500");
         d.put("commit.ms", "30000");
         d.put("hnsw.max.conn", Integer.toString(HnswSettings.DEFAULT.maxConn()));
         d.put("hnsw.beam.width", Integer.toString(HnswSettings.DEFAULT.beamWidth()));

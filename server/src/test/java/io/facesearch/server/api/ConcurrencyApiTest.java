@@ -62,8 +62,8 @@ class ConcurrencyApiTest extends ServerTestBase {
         for (int i = 0; i < 50; i += 7) {
             awaitTopMatch("c", FACES.sample(i, 12345), SyntheticFaces.subject(i));
         }
-        // Every face is searchable within the refresh period (200 ms) of its enrolment.
-        Thread.sleep(400);
+        // Every face is searchable within the refresh period (500 ms) of its enrolment.
+        Thread.sleep(1000);
         for (int i = 0; i < 50; i += 7) {
             FaceMatches m = searchEmbedding("c", FACES.sample(i, 12345), 10, false);
             assertEquals(10, m.getMatchesCount(), "12 samples per identity, top 10 all of it");

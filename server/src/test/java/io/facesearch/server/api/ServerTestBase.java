@@ -174,7 +174,7 @@ abstract class ServerTestBase {
                 .setOptions(SearchOptions.newBuilder().setTopK(k).setExact(exact).setThreshold(threshold)).build());
     }
 
-    /** Polls until a face enrolled moments ago is searchable: the index refreshes every 200 ms. */
+    /** Polls until a face enrolled moments ago is searchable: the index refreshes every 500 ms. */
     FaceMatches awaitTopMatch(String collection, float[] query, String subject) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         FaceMatches matches;

@@ -20,7 +20,7 @@ class ServerConfigTest {
         assertEquals(Path.of("./data"), c.dataDir());
         assertEquals(50051, c.port());
         assertEquals(16 * 1024 * 1024, c.maxMessageBytes());
-        assertEquals(200, c.refreshInterval().toMillis());
+        assertEquals(500, c.refreshInterval().toMillis());
     }
 
     @Test

@@ -3,18 +3,26 @@ package io.facesearch.server.testing;
 import java.util.Random;
 
 /**
- * Clustered synthetic embeddings that behave like a face model's: each identity has a centre,
- * and its samples scatter around it well inside the 0.6 Euclidean threshold, while centres of
- * different identities lie about 1.3 apart. Uniform random vectors would be useless here: in 128-D
- * they are all nearly equidistant, which no face model produces and no index is tuned for.
+ * Clustered synthetic embeddings that behave like a face model's, in three levels: a mean face all
+ * share; groups of {@value #GROUP_SIZE} identities that resemble each other (think family or
+ * look-alikes); and each identity's samples scattered around its centre. Samples of one identity
+ * lie ~0.35 apart (inside the 0.6 Euclidean threshold), identities of one group ~0.9 apart (near
+ * misses), other identities ~1.3 apart; norms come out near 1.4, like the real model's. Uniform
+ * random vectors would be useless: in 128-D they are all nearly equidistant, which no face model
+ * produces, and a one-level clustering leaves every non-match at the same distance, so "the ten
+ * nearest" would be decided by noise.
  * Every value is a pure function of (seed, identity, sample), so a child process or a later run
  * regenerates exactly the same vectors.
  */
 public final class SyntheticFaces {
-    /** Norm of the component all faces share (a face model's mean face), before the identity part. */
+    /** Identities per group of look-alikes. */
+    static final int GROUP_SIZE = 50;
+    /** Norm of the component all faces share (a face model's mean face). */
     private static final double SHARED = 1.0;
-    /** Norm of an identity's own direction: centres lie ~SPREAD * sqrt(2) ~ 1.27 apart. */
-    private static final double SPREAD = 0.9;
+    /** Norm of a group's direction: groups lie ~GROUP * sqrt(2) apart, before the levels below. */
+    private static final double GROUP = 0.7;
+    /** Norm of an identity's direction within its group: identities of a group lie ~0.85 apart. */
+    private static final double SPREAD = 0.6;
     /** Norm of a sample's noise: samples of one identity lie ~NOISE * sqrt(2) ~ 0.35 apart. */
     private static final double NOISE = 0.25;
 
@@ -34,10 +42,11 @@ public final class SyntheticFaces {
 
     /** The centre of an identity. */
     public float[] centre(int identity) {
+        float[] group = direction(new Random(mix(-1 - identity / GROUP_SIZE, -2)), GROUP);
         float[] own = direction(new Random(mix(identity, -1)), SPREAD);
         float[] centre = new float[dimension];
         for (int i = 0; i < dimension; i++) {
-            centre[i] = shared[i] + own[i];
+            centre[i] = shared[i] + group[i] + own[i];
         }
         return centre;
     }
