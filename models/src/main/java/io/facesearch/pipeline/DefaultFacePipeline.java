@@ -32,6 +32,7 @@ public final class DefaultFacePipeline implements FacePipeline {
     private final ExpressionClassifier expressions;
     private final String modelId;
     private final List<Network> networks;
+    private volatile StageObserver observer = StageObserver.NONE;
 
     public DefaultFacePipeline(ImageDecoder decoder, FaceNetworks networks, PipelineSettings settings) {
         this.decoder = decoder;
@@ -44,9 +45,16 @@ public final class DefaultFacePipeline implements FacePipeline {
                 networks.expression());
     }
 
+    /** Reports stage timings to {@code observer} from now on. */
+    public void observe(StageObserver observer) {
+        this.observer = observer;
+    }
+
     @Override
     public AnalyzedImage analyze(byte[] encodedImage, AnalysisOptions options) throws InvalidImageException {
+        long start = System.nanoTime();
         DecodedImage decoded = decoder.decode(encodedImage);
+        observer.stageCompleted(PipelineStage.DECODE, System.nanoTime() - start);
         List<Face> faces = analyze(decoded.pixels(), options);
         double scale = decoded.scale();
         if (scale != 1.0) {
@@ -57,16 +65,31 @@ public final class DefaultFacePipeline implements FacePipeline {
 
     /** Faces of an already decoded image, largest first. */
     public List<Face> analyze(RgbImage image, AnalysisOptions options) {
+        StageObserver timing = observer;
+        long t0 = System.nanoTime();
         PixelRegion canvas = detector.canvas(image);
         List<Detection> found = new ArrayList<>(detector.detect(image));
+        long t1 = System.nanoTime();
+        timing.stageCompleted(PipelineStage.DETECT, t1 - t0);
         found.sort(Comparator.comparingDouble((Detection d) -> -d.box().area()));
         if (found.size() > options.maxFaces()) {
             found = found.subList(0, options.maxFaces());
         }
         List<FaceBox> boxes = found.stream().map(Detection::box).toList();
         List<Landmarks> points = landmarks.locate(image, canvas, boxes);
-        List<Embedding> embeddings = options.embeddings() ? embedder.embed(image, canvas, boxes, points) : null;
-        List<Expressions> moods = options.expressions() ? expressions.classify(image, canvas, points) : null;
+        long t2 = System.nanoTime();
+        timing.stageCompleted(PipelineStage.LANDMARKS, t2 - t1);
+        List<Embedding> embeddings = null;
+        if (options.embeddings()) {
+            embeddings = embedder.embed(image, canvas, boxes, points);
+            timing.stageCompleted(PipelineStage.EMBED, System.nanoTime() - t2);
+        }
+        List<Expressions> moods = null;
+        if (options.expressions()) {
+            long t3 = System.nanoTime();
+            moods = expressions.classify(image, canvas, points);
+            timing.stageCompleted(PipelineStage.EXPRESSION, System.nanoTime() - t3);
+        }
         List<Face> faces = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
             faces.add(new Face(boxes.get(i), found.get(i).score(), points.get(i),

@@ -1,6 +1,12 @@
 package io.facesearch.bench;
 
 import io.facesearch.pipeline.AnalysisOptions;
+import io.facesearch.pipeline.DefaultFacePipeline;
+import io.facesearch.pipeline.PipelineStage;
+import io.facesearch.pipeline.StageObserver;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import io.facesearch.pipeline.FacePipeline;
 import io.facesearch.pipeline.FacePipelines;
 import io.facesearch.pipeline.PipelineSettings;
@@ -42,9 +48,19 @@ public final class PipelineBenchmark {
         PipelineSettings settings = align.equals("faceapi") ? PipelineSettings.ORIGINAL : PipelineSettings.DEFAULT;
         System.out.printf("pipeline benchmark: %d images from %s, alignment %s, %d cores%n", images.size(), dir,
                 align, Runtime.getRuntime().availableProcessors());
-        try (FacePipeline pipeline = FacePipelines.open(settings)) {
+        try (DefaultFacePipeline pipeline = FacePipelines.open(settings)) {
             run(pipeline, images.subList(0, Math.min(20, images.size())), 1, "warm-up");
+            Map<PipelineStage, LongAdder> stageNanos = new EnumMap<>(PipelineStage.class);
+            for (PipelineStage s : PipelineStage.values()) {
+                stageNanos.put(s, new LongAdder());
+            }
+            pipeline.observe((stage, nanos) -> stageNanos.get(stage).add(nanos));
             run(pipeline, images, 1, "1 thread");
+            StringBuilder stages = new StringBuilder("1 thread, ms per image by stage:");
+            stageNanos.forEach((stage, total) -> stages.append(String.format(" %s %.1f", stage.label(),
+                    total.sum() / 1e6 / images.size())));
+            System.out.println(stages);
+            pipeline.observe(StageObserver.NONE);
             run(pipeline, images, threads, threads + " threads");
         }
     }
