@@ -7,8 +7,12 @@ import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.TlsChannelCredentials;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -133,13 +137,24 @@ public final class FaceSearchClientBuilder {
             transport = TlsChannelCredentials.create();
         } else {
             try {
+                requireCertificates(trustedCertificates);
                 transport = TlsChannelCredentials.newBuilder().trustManager(trustedCertificates.toFile()).build();
-            } catch (IOException | RuntimeException e) {
-                throw new UncheckedIOException("cannot read trusted certificates from " + trustedCertificates + ": "
-                        + e.getMessage(), e instanceof IOException io ? io : new IOException(e));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read trusted certificates from " + trustedCertificates + ": " + e.getMessage(), e);
             }
         }
         return token == null ? transport : CompositeChannelCredentials.create(transport, new BearerToken(token));
+    }
+
+    /** Fails here, with the file's name, rather than with an obscure "no provider" when the channel is made. */
+    private static void requireCertificates(Path pem) throws IOException {
+        try (InputStream in = Files.newInputStream(pem)) {
+            if (CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
+                throw new IOException("no PEM certificate in the file");
+            }
+        } catch (CertificateException e) {
+            throw new IOException("not PEM certificates (" + e.getMessage() + ")", e);
+        }
     }
 
     /** Adds the default port to a bare host name; leaves URIs and {@code host:port} alone. */
