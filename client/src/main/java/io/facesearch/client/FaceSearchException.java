@@ -60,7 +60,9 @@ public final class FaceSearchException extends RuntimeException {
         String message = status.getDescription() == null ? "" : status.getDescription();
         Throwable cause = status.getCause();
         if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
-            message = message.isEmpty() ? cause.getMessage() : message + " (" + cause.getMessage() + ")";
+            // gRPC's "io exception" says nothing the transport's own reason ("Connection refused") does not.
+            boolean generic = message.isEmpty() || message.equals("io exception");
+            message = generic ? cause.getMessage() : message + " (" + cause.getMessage() + ")";
         }
         return new FaceSearchException(status.getCode(), message, t);
     }
