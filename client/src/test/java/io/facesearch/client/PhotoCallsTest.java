@@ -164,6 +164,30 @@ class PhotoCallsTest {
                 assertThrows(FaceSearchException.class, () -> client.search("nowhere", photo("Colin_Powell", 1))).code());
     }
 
+    /** The README's example, with the photos of LFW people and the output collected. */
+    @Test
+    void theReadmeExampleFindsAlice(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.copy(SharedPhotos.lfw("Colin_Powell", 5), dir.resolve("alice-1.jpg"));
+        java.nio.file.Files.copy(SharedPhotos.lfw("Colin_Powell", 6), dir.resolve("alice-2.jpg"));
+        java.nio.file.Files.copy(SharedPhotos.lfw("Colin_Powell", 7), dir.resolve("who.jpg"));
+        StringBuilder printed = new StringBuilder();
+        try (FaceSearchClient client = FaceSearchClient.builder()
+                .target(server.target())
+                .build()) {
+            client.createCollection("staff");
+            client.enroll("staff", "alice", Photo.read(dir.resolve("alice-1.jpg")));
+            client.enroll("staff", "alice", Photo.read(dir.resolve("alice-2.jpg")));
+            Thread.sleep(1100); // searchable within a second
+
+            for (SearchResult face : client.search("staff", Photo.read(dir.resolve("who.jpg")))) {
+                face.matches().best().ifPresentOrElse(
+                        m -> printed.append("%s, similarity %.1f%%%n".formatted(m.subjectId(), m.similarity())),
+                        () -> printed.append("someone unknown at " + face.face().box()));
+            }
+        }
+        assertTrue(printed.toString().startsWith("alice, similarity "), printed.toString());
+    }
+
     @Test
     void aTinyDeadlineEndsTheCallWithDeadlineExceeded() {
         try (FaceSearchClient hurried = server.clientBuilder().deadline(Duration.ofMillis(1)).build()) {
