@@ -138,6 +138,31 @@ class BulkEnrollmentTest {
     }
 
     @Test
+    void aListenerThatThrowsEndsTheStream() throws InterruptedException {
+        BulkEnrollment bulk = client.bulkEnroll(r -> {
+            throw new IllegalStateException("listener bug");
+        });
+        bulk.submit(item(1, 0));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> bulk.completion().get(10, TimeUnit.SECONDS));
+        assertEquals(Status.Code.CANCELLED, ((FaceSearchException) e.getCause()).code());
+        assertTrue(e.getCause().getMessage().contains("listener"), e.getCause().getMessage());
+    }
+
+    @Test
+    void anUnreachableServerFailsTheFirstSubmit() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (FaceSearchClient nowhere = FaceSearchClient.builder().target("127.0.0.1:" + port).build()) {
+            BulkEnrollment bulk = nowhere.bulkEnroll(r -> { });
+            FaceSearchException e = assertThrows(FaceSearchException.class, () -> bulk.submit(item(1, 0)));
+            assertTrue(e.isUnavailable(), e.toString());
+            assertThrows(FaceSearchException.class, bulk::close);
+        }
+    }
+
+    @Test
     void aServerThatGoesAwayMidStreamFailsTheStreamWithoutHanging(@TempDir Path otherDir) throws Exception {
         TestServer doomed = TestServer.withoutPipeline(otherDir);
         ExecutorService sender = Executors.newSingleThreadExecutor();

@@ -242,6 +242,9 @@ class EmbeddingCallsTest {
         assertEquals(Metric.EUCLIDEAN, async.searchByFace("people", id, SearchOptions.DEFAULT).get(10, TimeUnit.SECONDS).metric());
         assertTrue(async.verify(FaceReference.face(id), FaceReference.subject(subject(0)), VerifyOptions.inCollection("people"))
                 .get(10, TimeUnit.SECONDS).match());
+        Thread.sleep(300); // the index refreshes every 200 ms
+        assertEquals(subject(0), async.searchByEmbedding("people", Vectors.sample(0, 0), SearchOptions.DEFAULT)
+                .get(10, TimeUnit.SECONDS).best().orElseThrow().subjectId());
         assertEquals(1, async.deleteFaces("people", List.of(id)).get(10, TimeUnit.SECONDS).deleted());
         assertEquals(4, async.deleteSubject("people", subject(0)).get(10, TimeUnit.SECONDS));
     }

@@ -189,6 +189,20 @@ class PhotoCallsTest {
     }
 
     @Test
+    void asynchronousPhotoCallsComplete() throws Exception {
+        var search = client.async().search("lfw", photo("Colin_Powell", 4), SearchOptions.DEFAULT);
+        var detect = client.async().detect(photo("Colin_Powell", 4), DetectOptions.DEFAULT.withMaxFaces(1));
+        var verify = client.async().verify(FaceReference.photo(photo("Colin_Powell", 4)), FaceReference.subject("powell"),
+                VerifyOptions.inCollection("lfw"));
+        assertEquals("powell", search.get(30, java.util.concurrent.TimeUnit.SECONDS).getFirst().matches().best().orElseThrow().subjectId());
+        assertEquals(1, detect.get(30, java.util.concurrent.TimeUnit.SECONDS).faces().size());
+        assertTrue(verify.get(30, java.util.concurrent.TimeUnit.SECONDS).match());
+        var bad = client.async().detect(Photo.of(new byte[] {1, 2, 3}), DetectOptions.DEFAULT);
+        var failure = assertThrows(java.util.concurrent.ExecutionException.class, () -> bad.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(Status.Code.INVALID_ARGUMENT, ((FaceSearchException) failure.getCause()).code());
+    }
+
+    @Test
     void aTinyDeadlineEndsTheCallWithDeadlineExceeded() {
         try (FaceSearchClient hurried = server.clientBuilder().deadline(Duration.ofMillis(1)).build()) {
             FaceSearchException e = assertThrows(FaceSearchException.class, () -> hurried.search("lfw", photo("Colin_Powell", 1)));

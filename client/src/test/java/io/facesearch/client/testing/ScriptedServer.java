@@ -4,6 +4,7 @@ import io.facesearch.api.v1.Collection;
 import io.facesearch.api.v1.CollectionServiceGrpc;
 import io.facesearch.api.v1.CreateCollectionRequest;
 import io.facesearch.api.v1.DescribeCollectionRequest;
+import io.grpc.Context;
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Metadata;
@@ -19,13 +20,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in CollectionService whose behaviour tests script: it fails the next calls with
- * UNAVAILABLE on request and records every call's {@code authorization} header. For what the real
- * server cannot show: TLS, tokens and retries.
+ * UNAVAILABLE on request, never answers for the collection "hang", and records every call's
+ * {@code authorization} header. For what the real server cannot show: TLS, tokens, retries and
+ * cancellation.
  */
 public final class ScriptedServer implements AutoCloseable {
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
@@ -34,6 +37,7 @@ public final class ScriptedServer implements AutoCloseable {
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final CountDownLatch cancelled = new CountDownLatch(1);
 
     private ScriptedServer(ServerCredentials credentials) {
         ServerInterceptor recordHeaders = new ServerInterceptor() {
@@ -80,6 +84,11 @@ public final class ScriptedServer implements AutoCloseable {
         return authorizations;
     }
 
+    /** Waits until a call to the collection named "hang" (which is never answered) is cancelled by the client. */
+    public boolean awaitCancellation(long seconds) throws InterruptedException {
+        return cancelled.await(seconds, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
@@ -97,6 +106,10 @@ public final class ScriptedServer implements AutoCloseable {
         }
 
         private void answer(String name, StreamObserver<Collection> response) {
+            if (name.equals("hang")) {
+                Context.current().addListener(context -> cancelled.countDown(), Runnable::run);
+                return;
+            }
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 response.onError(Status.UNAVAILABLE.withDescription("scripted failure").asRuntimeException());
                 return;
