@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -182,6 +183,8 @@ final class GrpcFaceSearchClient implements FaceSearchClient {
             call.cancel(true);
             Thread.currentThread().interrupt();
             throw new FaceSearchException(Status.Code.CANCELLED, "interrupted while waiting for the server", e);
+        } catch (CancellationException e) {
+            throw new FaceSearchException(Status.Code.CANCELLED, "the call was cancelled", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof FaceSearchException f) {
                 throw f.rethrownHere();

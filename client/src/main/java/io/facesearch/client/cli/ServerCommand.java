@@ -33,6 +33,10 @@ abstract class ServerCommand implements Callable<Integer> {
             return run(client);
         } catch (FaceSearchException e) {
             return report(e, client.target(), false);
+        } catch (UncheckedIOException e) {
+            // A folder of photos that cannot be walked.
+            err().println("facesearch: " + e.getMessage());
+            return ExitStatus.BAD_PHOTO;
         } finally {
             client.close();
         }
