@@ -1,0 +1,184 @@
+package io.facesearch.client;
+
+import com.google.protobuf.Timestamp;
+import com.google.protobuf.UnsafeByteOperations;
+import io.facesearch.api.v1.BoundingBox;
+import io.facesearch.api.v1.CreateCollectionRequest;
+import io.facesearch.api.v1.DetectRequest;
+import io.facesearch.api.v1.DetectResponse;
+import io.facesearch.api.v1.Embedding;
+import io.facesearch.api.v1.EnrollRequest;
+import io.facesearch.api.v1.EnrollResponse;
+import io.facesearch.api.v1.FaceMatches;
+import io.facesearch.api.v1.FaceRecord;
+import io.facesearch.api.v1.VerifyRequest;
+import io.facesearch.api.v1.VerifyResponse;
+import java.time.Instant;
+import java.util.List;
+
+/** Translates between the API's messages and the client's values; knows no behaviour. */
+final class MessageMapper {
+    private MessageMapper() {
+    }
+
+    // --- to messages ---------------------------------------------------------------------------
+
+    static CreateCollectionRequest createCollection(CollectionSpec spec) {
+        CreateCollectionRequest.Builder b = CreateCollectionRequest.newBuilder().setName(spec.name())
+                .setThreshold(spec.threshold()).setModelId(spec.modelId()).setEmbeddingDimension(spec.embeddingDimension());
+        if (spec.metric() != null) {
+            b.setMetric(metric(spec.metric()));
+        }
+        if (spec.indexFormat() != null) {
+            b.setIndexFormat(switch (spec.indexFormat()) {
+                case HNSW_FLOAT32 -> io.facesearch.api.v1.IndexFormat.HNSW_FLOAT32;
+                case HNSW_INT8 -> io.facesearch.api.v1.IndexFormat.HNSW_INT8;
+            });
+        }
+        return b.build();
+    }
+
+    /** @param requestId the enrolment's own, or the one chosen for it */
+    static EnrollRequest enroll(Enrollment e, String requestId) {
+        EnrollRequest.Builder b = EnrollRequest.newBuilder().setCollection(e.collection()).setSubjectId(e.subjectId())
+                .putAllMetadata(e.metadata()).setRequestId(requestId).setModelId(e.modelId());
+        if (e.photo() != null) {
+            b.setImage(UnsafeByteOperations.unsafeWrap(e.photo().bytes()));
+        } else {
+            b.setEmbedding(embedding(e.embedding()));
+        }
+        if (e.faceSelection() != null) {
+            b.setFaceSelection(switch (e.faceSelection()) {
+                case LARGEST -> io.facesearch.api.v1.FaceSelection.LARGEST;
+                case ALL -> io.facesearch.api.v1.FaceSelection.ALL;
+                case FAIL_IF_SEVERAL -> io.facesearch.api.v1.FaceSelection.FAIL_IF_SEVERAL;
+            });
+        }
+        return b.build();
+    }
+
+    static io.facesearch.api.v1.SearchOptions searchOptions(SearchOptions o) {
+        return io.facesearch.api.v1.SearchOptions.newBuilder().setTopK(o.topK()).setThreshold(o.threshold())
+                .setExact(o.exact()).build();
+    }
+
+    static VerifyRequest verify(FaceReference first, FaceReference second, VerifyOptions o) {
+        VerifyRequest.Builder b = VerifyRequest.newBuilder().setFirst(reference(first)).setSecond(reference(second))
+                .setCollection(o.collection()).setThreshold(o.threshold());
+        if (o.metric() != null) {
+            b.setMetric(metric(o.metric()));
+        }
+        return b.build();
+    }
+
+    static DetectRequest detect(Photo photo, DetectOptions o) {
+        return DetectRequest.newBuilder().setImage(UnsafeByteOperations.unsafeWrap(photo.bytes())).setExpressions(o.expressions())
+                .setEmbeddings(o.embeddings()).setMaxFaces(o.maxFaces()).build();
+    }
+
+    static Embedding embedding(float[] values) {
+        Embedding.Builder b = Embedding.newBuilder();
+        for (float v : values) {
+            b.addValues(v);
+        }
+        return b.build();
+    }
+
+    private static io.facesearch.api.v1.FaceReference reference(FaceReference r) {
+        io.facesearch.api.v1.FaceReference.Builder b = io.facesearch.api.v1.FaceReference.newBuilder();
+        return switch (r) {
+            case FaceReference.OfPhoto p -> b.setImage(UnsafeByteOperations.unsafeWrap(p.photo().bytes())).build();
+            case FaceReference.OfFace f -> b.setFaceId(f.faceId()).build();
+            case FaceReference.OfSubject s -> b.setSubjectId(s.subjectId()).build();
+            case FaceReference.OfEmbedding e -> b.setEmbedding(embedding(e.values())).build();
+        };
+    }
+
+    private static io.facesearch.api.v1.Metric metric(Metric m) {
+        return m == Metric.COSINE ? io.facesearch.api.v1.Metric.COSINE : io.facesearch.api.v1.Metric.EUCLIDEAN;
+    }
+
+    // --- from messages -------------------------------------------------------------------------
+
+    static Collection collection(io.facesearch.api.v1.Collection c) {
+        return new Collection(c.getName(), metric(c.getMetric()), c.getThreshold(),
+                c.getIndexFormat() == io.facesearch.api.v1.IndexFormat.HNSW_INT8 ? IndexFormat.HNSW_INT8 : IndexFormat.HNSW_FLOAT32,
+                c.getModelId(), c.getModelVersion(), c.getEmbeddingDimension(), c.getFaceCount(), c.getSubjectCount(),
+                instant(c.getCreateTime()), c.getIndexSizeBytes());
+    }
+
+    static EnrollResult enrollResult(String requestId, EnrollResponse r) {
+        List<EnrolledFace> faces = r.getFacesList().stream()
+                .map(f -> new EnrolledFace(f.getFaceId(), f.hasBox() ? box(f.getBox()) : null, f.getQuality())).toList();
+        List<RejectedFace> rejected = r.getRejectedList().stream().map(f -> new RejectedFace(box(f.getBox()),
+                switch (f.getReason()) {
+                    case NOT_LARGEST -> RejectedFace.Reason.NOT_LARGEST;
+                    case SEVERAL_FACES -> RejectedFace.Reason.SEVERAL_FACES;
+                    default -> RejectedFace.Reason.OTHER;
+                }, f.getMessage())).toList();
+        return new EnrollResult(requestId, faces, rejected, r.getReplayed());
+    }
+
+    static Matches matches(FaceMatches m) {
+        return new Matches(m.getMatchesList().stream()
+                .map(x -> new Match(x.getSubjectId(), x.getFaceId(), x.getSimilarity(), x.getDistance())).toList(),
+                m.getUnknown(), m.getThreshold(), metric(m.getMetric()));
+    }
+
+    static DetectedFace detectedFace(io.facesearch.api.v1.DetectedFace f) {
+        Expressions expressions = null;
+        if (f.hasExpressions()) {
+            io.facesearch.api.v1.Expressions e = f.getExpressions();
+            expressions = new Expressions(e.getNeutral(), e.getHappy(), e.getSad(), e.getAngry(), e.getFearful(),
+                    e.getDisgusted(), e.getSurprised(), e.getDominant());
+        }
+        return new DetectedFace(box(f.getBox()), f.getQuality(), points(f.getLandmarksList()), expressions,
+                f.hasEmbedding() ? floats(f.getEmbedding()) : null);
+    }
+
+    static Detection detection(DetectResponse r) {
+        return new Detection(r.getImageWidth(), r.getImageHeight(),
+                r.getFacesList().stream().map(MessageMapper::detectedFace).toList(), r.getModelId());
+    }
+
+    static VerifyResult verifyResult(VerifyResponse r) {
+        return new VerifyResult(r.getDistance(), r.getSimilarity(), r.getMatch(), r.getThreshold(), metric(r.getMetric()),
+                r.getMatchedFaceId().isEmpty() ? null : r.getMatchedFaceId());
+    }
+
+    static Subject subject(io.facesearch.api.v1.Subject s) {
+        return new Subject(s.getSubjectId(), s.getFaceCount(), instant(s.getCreateTime()));
+    }
+
+    static Face face(FaceRecord f) {
+        return new Face(f.getFaceId(), f.getSubjectId(), f.hasBox() ? box(f.getBox()) : null, f.getQuality(),
+                points(f.getLandmarksList()),
+                f.getSource() == io.facesearch.api.v1.FaceSource.PRECOMPUTED ? Face.Source.PRECOMPUTED : Face.Source.IMAGE,
+                f.getMetadataMap(), instant(f.getCreateTime()), f.getModelId(), f.hasEmbedding() ? floats(f.getEmbedding()) : null,
+                f.getRequestId());
+    }
+
+    private static Metric metric(io.facesearch.api.v1.Metric m) {
+        return m == io.facesearch.api.v1.Metric.COSINE ? Metric.COSINE : Metric.EUCLIDEAN;
+    }
+
+    private static Box box(BoundingBox b) {
+        return new Box(b.getX(), b.getY(), b.getWidth(), b.getHeight());
+    }
+
+    private static List<Point> points(List<io.facesearch.api.v1.Point> points) {
+        return points.stream().map(p -> new Point(p.getX(), p.getY())).toList();
+    }
+
+    private static float[] floats(Embedding e) {
+        float[] values = new float[e.getValuesCount()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = e.getValues(i);
+        }
+        return values;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+    }
+}
