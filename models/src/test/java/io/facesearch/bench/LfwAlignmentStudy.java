@@ -133,8 +133,9 @@ public final class LfwAlignmentStudy {
         IntStream.range(0, files.size()).parallel().forEach(i -> {
             try {
                 RgbImage image = decoder.decode(Files.readAllBytes(dir.resolve(files.get(i)))).pixels();
-                PixelRegion canvas = detector.canvas(image);
-                Detection best = detector.detect(image).stream()
+                FaceDetector.Result result = detector.detect(image);
+                PixelRegion canvas = result.canvas();
+                Detection best = result.faces().stream()
                         .max(Comparator.comparingDouble(d -> d.box().area())).orElse(null);
                 if (best == null) {
                     System.err.println("no face: " + files.get(i));
