@@ -73,6 +73,10 @@ public final class LfwAlignmentStudy {
         if (Boolean.getBoolean("study.skipOriginal")) {
             variants.remove(0);
         }
+        String only = System.getProperty("study.only");
+        if (only != null) {
+            variants.removeIf(v -> !v.name().contains(only));
+        }
 
         List<LfwPairs> pairs = new ArrayList<>();
         LinkedHashSet<String> names = new LinkedHashSet<>();
@@ -95,7 +99,7 @@ public final class LfwAlignmentStudy {
             System.out.println("|---|---|---|");
             for (Variant v : variants) {
                 Map<String, Located> located = locatedBy.computeIfAbsent(v.detector(),
-                        d -> locate(files, images, decoder, new FaceDetector(det, d), new LandmarkDetector(marks)));
+                        d -> cachedLocate(files, images, decoder, d, new FaceDetector(det, d), new LandmarkDetector(marks)));
                 FaceEmbedder embedder = new FaceEmbedder(rec, v.aligner(), v.views());
                 Map<String, Embedding> embeddings = new ConcurrentHashMap<>();
                 located.entrySet().parallelStream().forEach(e -> embeddings.put(e.getKey(), embedder.embed(
@@ -124,6 +128,60 @@ public final class LfwAlignmentStudy {
             same[i] = p.pairs().get(i).same();
         }
         return VerificationReport.of(d, same, p.folds());
+    }
+
+    /**
+     * {@link #locate}, kept in {@code target/study-cache} between runs: detection is most of the
+     * time, and alignment variants do not change it. Images are decoded again on load.
+     */
+    private static Map<String, Located> cachedLocate(List<String> files, Path dir, ImageDecoder decoder,
+            DetectorSettings settings, FaceDetector detector, LandmarkDetector landmarks) {
+        String key = Integer.toHexString(java.util.Objects.hash(files.hashCode(),
+                java.util.Arrays.toString(settings.scoreCascade()), java.util.Arrays.toString(settings.paddingRatios())));
+        Path cache = Path.of("models/target/study-cache/located-" + key + ".bin");
+        try {
+            if (Files.exists(cache)) {
+                Map<String, Located> out = new ConcurrentHashMap<>();
+                try (var in = new java.io.DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(cache)))) {
+                    int n = in.readInt();
+                    for (int i = 0; i < n; i++) {
+                        String name = in.readUTF();
+                        PixelRegion canvas = new PixelRegion(in.readInt(), in.readInt(), in.readInt(), in.readInt());
+                        var box = new io.facesearch.face.FaceBox(in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat());
+                        float[] xy = new float[Landmarks.COUNT * 2];
+                        for (int k = 0; k < xy.length; k++) {
+                            xy[k] = in.readFloat();
+                        }
+                        RgbImage image = decoder.decode(Files.readAllBytes(dir.resolve(name))).pixels();
+                        out.put(name, new Located(image, canvas, box, new Landmarks(xy)));
+                    }
+                }
+                return out;
+            }
+            Map<String, Located> located = locate(files, dir, decoder, detector, landmarks);
+            Files.createDirectories(cache.getParent());
+            try (var o = new java.io.DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(cache)))) {
+                o.writeInt(located.size());
+                for (var e : located.entrySet()) {
+                    Located l = e.getValue();
+                    o.writeUTF(e.getKey());
+                    o.writeInt(l.canvas().x());
+                    o.writeInt(l.canvas().y());
+                    o.writeInt(l.canvas().width());
+                    o.writeInt(l.canvas().height());
+                    o.writeFloat(l.box().x());
+                    o.writeFloat(l.box().y());
+                    o.writeFloat(l.box().width());
+                    o.writeFloat(l.box().height());
+                    for (float f : l.landmarks().toArray()) {
+                        o.writeFloat(f);
+                    }
+                }
+            }
+            return located;
+        } catch (Exception e) {
+            throw new IllegalStateException("study cache " + cache + ": " + e, e);
+        }
     }
 
     /** The largest face of each image, with its landmarks; images without a face are left out. */
