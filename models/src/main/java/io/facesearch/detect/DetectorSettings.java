@@ -8,22 +8,24 @@ package io.facesearch.detect;
  * @param paddingRatios black borders tried in turn until one yields a face, each a fraction of the
  *     image's longer side added on every side: the SSD misses faces that fill the frame, and a
  *     border shrinks them. Only images where every earlier border found nothing pay for a retry.
+ * @param mirrorFallback when no border finds a face, try the mirrored image with the first border
  * @param maxIou non-max suppression overlap limit
  * @param maxResults most faces kept per image
  */
-public record DetectorSettings(float[] scoreCascade, double[] paddingRatios, float maxIou, int maxResults) {
+public record DetectorSettings(float[] scoreCascade, double[] paddingRatios, boolean mirrorFallback, float maxIou,
+        int maxResults) {
 
     /** face-api's own settings: one pass at 0.5, no padding. */
     public static final DetectorSettings ORIGINAL =
-            new DetectorSettings(new float[] {0.5f}, new double[] {0}, 0.5f, 100);
+            new DetectorSettings(new float[] {0.5f}, new double[] {0}, false, 0.5f, 100);
 
     /**
      * FaceSearch's default: a 20 % border (50 px on LFW's 250 px photos) and a 0.5, 0.3, 0.1 score
      * cascade; when that finds nothing, a 50 % border (for faces larger than the frame), then none
-     * (for faces too small once shrunk).
+     * (for faces too small once shrunk), then the mirrored image.
      */
     public static final DetectorSettings DEFAULT =
-            new DetectorSettings(new float[] {0.5f, 0.3f, 0.1f}, new double[] {0.2, 0.5, 0}, 0.5f, 100);
+            new DetectorSettings(new float[] {0.5f, 0.3f, 0.1f}, new double[] {0.2, 0.5, 0}, true, 0.5f, 100);
 
     public DetectorSettings {
         if (scoreCascade.length == 0) {

@@ -57,19 +57,23 @@ public final class FaceDetector {
 
     /**
      * Faces in each image of a batch, best score first. The batch runs once with the first border;
-     * images where it found nothing are retried alone with each further border.
+     * images where it found nothing are retried alone with each further border, then mirrored (the
+     * network is not quite symmetric, and a mirrored face is sometimes found where the face is not).
      */
     public List<Result> detect(List<RgbImage> images) {
         double[] paddings = settings.paddingRatios();
         List<Result> results = runBatch(images, paddings[0]);
-        for (int p = 1; p < paddings.length; p++) {
-            for (int i = 0; i < images.size(); i++) {
-                if (results.get(i).faces().isEmpty()) {
-                    Result retry = runBatch(List.of(images.get(i)), paddings[p]).get(0);
-                    if (!retry.faces().isEmpty()) {
-                        results.set(i, retry);
-                    }
-                }
+        for (int i = 0; i < images.size(); i++) {
+            for (int p = 1; p < paddings.length && results.get(i).faces().isEmpty(); p++) {
+                results.set(i, runBatch(List.of(images.get(i)), paddings[p]).get(0));
+            }
+            if (results.get(i).faces().isEmpty() && settings.mirrorFallback()) {
+                RgbImage image = images.get(i);
+                Result mirrored = runBatch(List.of(image.mirrored()), paddings[0]).get(0);
+                List<Detection> unmirrored = mirrored.faces().stream().map(d -> new Detection(new FaceBox(
+                        image.width() - d.box().x() - d.box().width(), d.box().y(), d.box().width(),
+                        d.box().height()), d.score())).toList();
+                results.set(i, new Result(unmirrored, mirrored.canvas()));
             }
         }
         return results;
