@@ -58,18 +58,20 @@ public final class DlibFaceChip implements FaceAligner {
 
     /**
      * dlib's sampling: chip pixel (u, v) reads the image at
-     * {@code centre + R * scale * (u * n / (n - 1) - n / 2, ...)}, a pitch 150/149 wider than the fit.
-     * When the face is larger than the chip, each chip pixel averages a grid of samples, standing in
-     * for dlib's image pyramid so that big faces do not alias.
+     * {@code centre + R * scale * (u * n / (n - 1) - n / 2, ...)}, so the chip spans exactly
+     * [-n/2, n/2] about the centre with a pitch 150/149 wider than the fit. When the face is more
+     * than twice the chip's size, each chip pixel averages a grid of samples, standing in for dlib's
+     * image pyramid (which starts at about that scale) so that big faces do not alias.
      */
     static void sample(RgbImage image, ChipTransform t, float[] dest, int offset) {
         int n = CHIP_SIZE;
-        double centre = n / 2.0;
-        double[] c = t.apply(centre, centre);
+        double half = n / 2.0;
+        double[] c = t.apply(half, half);
         double pitch = (double) n / (n - 1);
-        double cos = Math.cos(t.angle()) * t.scale() * pitch;
-        double sin = Math.sin(t.angle()) * t.scale() * pitch;
-        int grid = Math.max(1, (int) Math.ceil(t.scale() * pitch - 1e-9));
+        double cos = Math.cos(t.angle()) * t.scale();
+        double sin = Math.sin(t.angle()) * t.scale();
+        double step = t.scale() * pitch;
+        int grid = step >= 2 ? (int) Math.floor(step) : 1;
         double[] rgb = new double[3];
         double[] acc = new double[3];
         int out = offset;
@@ -78,8 +80,8 @@ public final class DlibFaceChip implements FaceAligner {
                 acc[0] = acc[1] = acc[2] = 0;
                 for (int gy = 0; gy < grid; gy++) {
                     for (int gx = 0; gx < grid; gx++) {
-                        double du = u - centre + (grid == 1 ? 0 : (gx + 0.5) / grid - 0.5);
-                        double dv = v - centre + (grid == 1 ? 0 : (gy + 0.5) / grid - 0.5);
+                        double du = (u + (grid == 1 ? 0 : (gx + 0.5) / grid - 0.5)) * pitch - half;
+                        double dv = (v + (grid == 1 ? 0 : (gy + 0.5) / grid - 0.5)) * pitch - half;
                         double x = c[0] + cos * du - sin * dv;
                         double y = c[1] + sin * du + cos * dv;
                         bilinear(image, x, y, rgb);

@@ -91,7 +91,7 @@ public final class EvalLfwCommand implements Callable<Integer> {
             node.put("tarAtFar1e-3", r.tarAtFar1e3());
             node.put("metric", metric.label());
             node.put("pipeline", pipeline.settings().embeddingId()
-                    + "/" + (pipeline.settings().detector().paddingRatio() > 0 ? "padded" : "original"));
+                    + "/" + (pipeline.settings().detector().firstPadding() > 0 ? "padded" : "original"));
             node.put("images", imageCount);
             node.put("seconds", Math.round(seconds * 10) / 10.0);
             var roc = node.putArray("roc");

@@ -5,30 +5,42 @@ package io.facesearch.detect;
  *
  * @param scoreCascade minimum scores tried in turn until one yields a face (the network runs once;
  *     lower thresholds only re-read its scores)
- * @param paddingRatio black border added on every side before detection, as a fraction of the
- *     image's longer side: the SSD misses faces that fill the frame, and a border shrinks them
+ * @param paddingRatios black borders tried in turn until one yields a face, each a fraction of the
+ *     image's longer side added on every side: the SSD misses faces that fill the frame, and a
+ *     border shrinks them. Only images where every earlier border found nothing pay for a retry.
+ * @param mirrorFallback when no border finds a face, try the mirrored image with the first border
  * @param maxIou non-max suppression overlap limit
  * @param maxResults most faces kept per image
  */
-public record DetectorSettings(float[] scoreCascade, double paddingRatio, float maxIou, int maxResults) {
+public record DetectorSettings(float[] scoreCascade, double[] paddingRatios, boolean mirrorFallback, float maxIou,
+        int maxResults) {
 
     /** face-api's own settings: one pass at 0.5, no padding. */
-    public static final DetectorSettings ORIGINAL = new DetectorSettings(new float[] {0.5f}, 0, 0.5f, 100);
+    public static final DetectorSettings ORIGINAL =
+            new DetectorSettings(new float[] {0.5f}, new double[] {0}, false, 0.5f, 100);
 
     /**
-     * FaceSearch's default: a 20 % border (50 px on LFW's 250 px photos) and a 0.5, 0.3, 0.1 cascade.
-     * On LFW pairs this leaves no image without a face where the original misses 10 %.
+     * FaceSearch's default: a 20 % border (50 px on LFW's 250 px photos) and a 0.5, 0.3, 0.1 score
+     * cascade; when that finds nothing, a 50 % border (for faces larger than the frame), then none
+     * (for faces too small once shrunk), then the mirrored image.
      */
-    public static final DetectorSettings DEFAULT = new DetectorSettings(new float[] {0.5f, 0.3f, 0.1f}, 0.2, 0.5f, 100);
+    public static final DetectorSettings DEFAULT =
+            new DetectorSettings(new float[] {0.5f, 0.3f, 0.1f}, new double[] {0.2, 0.5, 0}, true, 0.5f, 100);
 
     public DetectorSettings {
         if (scoreCascade.length == 0) {
             throw new IllegalArgumentException("scoreCascade needs at least one threshold");
         }
-        if (paddingRatio < 0 || paddingRatio > 1) {
-            throw new IllegalArgumentException("paddingRatio must be in [0, 1], got " + paddingRatio);
+        if (paddingRatios.length == 0) {
+            throw new IllegalArgumentException("paddingRatios needs at least one border (0 for none)");
+        }
+        for (double p : paddingRatios) {
+            if (p < 0 || p > 1) {
+                throw new IllegalArgumentException("padding ratios must be in [0, 1], got " + p);
+            }
         }
         scoreCascade = scoreCascade.clone();
+        paddingRatios = paddingRatios.clone();
     }
 
     @Override
@@ -36,7 +48,13 @@ public record DetectorSettings(float[] scoreCascade, double paddingRatio, float 
         return scoreCascade.clone();
     }
 
-    public DetectorSettings withMinScore(float minScore) {
-        return new DetectorSettings(new float[] {minScore}, paddingRatio, maxIou, maxResults);
+    @Override
+    public double[] paddingRatios() {
+        return paddingRatios.clone();
+    }
+
+    /** The border of the first pass, which most images stop at. */
+    public double firstPadding() {
+        return paddingRatios[0];
     }
 }

@@ -34,26 +34,57 @@ public final class FaceDetector {
     }
 
     /**
-     * The region the detector looks at, in image coordinates: the image plus its black border.
-     * Later stages clip their crops to it so that faces near the edge keep their geometry.
+     * The faces found in an image and the region the detector looked at (in image coordinates: the
+     * image plus its black border). Later stages clip their crops to the canvas so that faces near
+     * the edge keep their geometry.
      */
-    public PixelRegion canvas(RgbImage image) {
-        int border = (int) Math.round(settings.paddingRatio() * Math.max(image.width(), image.height()));
+    public record Result(List<Detection> faces, PixelRegion canvas) {
+        public Result {
+            faces = List.copyOf(faces);
+        }
+    }
+
+    /** The image with a border of {@code ratio} of its longer side on every side. */
+    static PixelRegion canvas(RgbImage image, double ratio) {
+        int border = (int) Math.round(ratio * Math.max(image.width(), image.height()));
         return new PixelRegion(-border, -border, image.width() + 2 * border, image.height() + 2 * border);
     }
 
     /** Faces in one image, best score first. */
-    public List<Detection> detect(RgbImage image) {
+    public Result detect(RgbImage image) {
         return detect(List.of(image)).get(0);
     }
 
-    /** Faces in each image of a batch, best score first. */
-    public List<List<Detection>> detect(List<RgbImage> images) {
+    /**
+     * Faces in each image of a batch, best score first. The batch runs once with the first border;
+     * images where it found nothing are retried alone with each further border, then mirrored (the
+     * network is not quite symmetric, and a mirrored face is sometimes found where the face is not).
+     */
+    public List<Result> detect(List<RgbImage> images) {
+        double[] paddings = settings.paddingRatios();
+        List<Result> results = runBatch(images, paddings[0]);
+        for (int i = 0; i < images.size(); i++) {
+            for (int p = 1; p < paddings.length && results.get(i).faces().isEmpty(); p++) {
+                results.set(i, runBatch(List.of(images.get(i)), paddings[p]).get(0));
+            }
+            if (results.get(i).faces().isEmpty() && settings.mirrorFallback()) {
+                RgbImage image = images.get(i);
+                Result mirrored = runBatch(List.of(image.mirrored()), paddings[0]).get(0);
+                List<Detection> unmirrored = mirrored.faces().stream().map(d -> new Detection(new FaceBox(
+                        image.width() - d.box().x() - d.box().width(), d.box().y(), d.box().width(),
+                        d.box().height()), d.score())).toList();
+                results.set(i, new Result(unmirrored, mirrored.canvas()));
+            }
+        }
+        return results;
+    }
+
+    private List<Result> runBatch(List<RgbImage> images, double padding) {
         int plane = INPUT_SIZE * INPUT_SIZE * 3;
         float[] input = new float[plane * images.size()];
         List<PixelRegion> canvases = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
-            PixelRegion canvas = canvas(images.get(i));
+            PixelRegion canvas = canvas(images.get(i), padding);
             canvases.add(canvas);
             NetworkInput.writeSquare(images.get(i), canvas.x(), canvas.y(), canvas.width(), canvas.height(),
                     SquarePadding.CORNER, INPUT_SIZE, input, i * plane);
@@ -61,11 +92,11 @@ public final class FaceDetector {
         NetworkOutputs out = network.run(input, images.size());
         float[] boxes = out.get("boxes");
         float[] scores = out.get("scores");
-        List<List<Detection>> all = new ArrayList<>(images.size());
+        List<Result> all = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
-            all.add(select(boxes, scores, i * ANCHORS, canvases.get(i)));
+            all.add(new Result(select(boxes, scores, i * ANCHORS, canvases.get(i)), canvases.get(i)));
         }
-        return all;
+        return new ArrayList<>(all);
     }
 
     private List<Detection> select(float[] boxes, float[] scores, int offset, PixelRegion canvas) {

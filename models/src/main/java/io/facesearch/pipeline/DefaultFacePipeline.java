@@ -67,8 +67,9 @@ public final class DefaultFacePipeline implements FacePipeline {
     public List<Face> analyze(RgbImage image, AnalysisOptions options) {
         StageObserver timing = observer;
         long t0 = System.nanoTime();
-        PixelRegion canvas = detector.canvas(image);
-        List<Detection> found = new ArrayList<>(detector.detect(image));
+        FaceDetector.Result detected = detector.detect(image);
+        PixelRegion canvas = detected.canvas();
+        List<Detection> found = new ArrayList<>(detected.faces());
         long t1 = System.nanoTime();
         timing.stageCompleted(PipelineStage.DETECT, t1 - t0);
         found.sort(Comparator.comparingDouble((Detection d) -> -d.box().area()));

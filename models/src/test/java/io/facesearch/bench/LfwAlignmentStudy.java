@@ -12,6 +12,7 @@ import io.facesearch.embed.FaceEmbedder;
 import io.facesearch.eval.LfwPairs;
 import io.facesearch.eval.VerificationReport;
 import io.facesearch.face.Embedding;
+import io.facesearch.face.FaceBox;
 import io.facesearch.face.Landmarks;
 import io.facesearch.image.ImageDecoder;
 import io.facesearch.image.PixelRegion;
@@ -21,35 +22,61 @@ import io.facesearch.model.FaceNetwork;
 import io.facesearch.model.ModelFiles;
 import io.facesearch.model.ModelRepository;
 import io.facesearch.model.OnnxNetwork;
+import io.facesearch.testdata.SharedData;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
  * What each pipeline step adds on LFW pairs: detects and places landmarks once per detector
- * setting, then embeds every image with each alignment variant and reports verification accuracy
- * on each pairs file, side by side. The numbers behind docs/accuracy.md.
+ * setting (kept in {@code models/target/study-cache}), then embeds every image with each variant
+ * and reports verification accuracy on each pairs file, side by side. The numbers behind
+ * docs/accuracy.md.
  *
  * <p>Run: {@code bin/mvn -B -q -Pbench -pl models test-compile exec:java
- * -Dexec.mainClass=io.facesearch.bench.LfwAlignmentStudy [-Dstudy.jitter=8]}
+ * -Dbench.main=io.facesearch.bench.LfwAlignmentStudy [-Dstudy.jitter=8] [-Dstudy.only=TEXT]
+ * [-Dstudy.skipOriginal=true] [-Dstudy.errors=N]}
  */
 public final class LfwAlignmentStudy {
 
-    record Variant(String name, DetectorSettings detector, FaceAligner aligner, List<ChipView> views) {
+    /** How the face of an image is chosen when the detector finds several. */
+    enum FaceChoice {
+        LARGEST(f -> (double) f.box().area()),
+        BEST_SCORE(f -> (double) f.score());
+
+        final Function<LocatedFace, Double> rank;
+
+        FaceChoice(Function<LocatedFace, Double> rank) {
+            this.rank = rank;
+        }
     }
 
-    record Located(RgbImage image, PixelRegion canvas, io.facesearch.face.FaceBox box, Landmarks landmarks) {
+    record Variant(String name, DetectorSettings detector, FaceChoice choice, FaceAligner aligner,
+            List<ChipView> views) {
+    }
+
+    record LocatedFace(FaceBox box, float score, Landmarks landmarks) {
+    }
+
+    record Located(RgbImage image, PixelRegion canvas, List<LocatedFace> faces) {
     }
 
     public static void main(String[] args) throws Exception {
-        Path shared = io.facesearch.testdata.SharedData.locate();
+        Path shared = SharedData.locate();
         if (shared == null) {
             throw new IllegalStateException("../shared (LFW photos and pairs) not found; set -Dfacesearch.shared=DIR");
         }
@@ -57,22 +84,31 @@ public final class LfwAlignmentStudy {
         List<Path> pairFiles = List.of(shared.resolve("faces/meta/pairsDevTrain.txt"),
                 shared.resolve("faces/meta/pairsView2_withinDevTrain.txt"));
         int jitter = Integer.getInteger("study.jitter", 8);
+        List<ChipView> mirror = List.of(ChipView.IDENTITY, ChipView.MIRROR);
+        List<ChipView> plain = List.of(ChipView.IDENTITY);
+        DetectorSettings padded = DetectorSettings.DEFAULT;
         List<Variant> variants = new ArrayList<>(List.of(
-                new Variant("original: detector 0.5, face-api crop", DetectorSettings.ORIGINAL, new FaceApiCrop(),
-                        List.of(ChipView.IDENTITY)),
-                new Variant("padded detection + cascade, face-api crop", DetectorSettings.DEFAULT, new FaceApiCrop(),
-                        List.of(ChipView.IDENTITY)),
-                new Variant("padded detection, dlib chip", DetectorSettings.DEFAULT, new DlibFaceChip(),
-                        List.of(ChipView.IDENTITY)),
-                new Variant("padded detection, dlib chip + mirror (default)", DetectorSettings.DEFAULT,
-                        new DlibFaceChip(), List.of(ChipView.IDENTITY, ChipView.MIRROR))));
+                new Variant("original: detector 0.5, face-api crop", DetectorSettings.ORIGINAL, FaceChoice.LARGEST,
+                        new FaceApiCrop(), plain),
+                new Variant("padded detection + fallbacks, face-api crop", padded, FaceChoice.LARGEST, new FaceApiCrop(),
+                        plain),
+                new Variant("padded detection, dlib chip", padded, FaceChoice.LARGEST, new DlibFaceChip(), plain),
+                new Variant("padded detection, dlib chip + mirror (default)", padded, FaceChoice.LARGEST,
+                        new DlibFaceChip(), mirror),
+                new Variant("padded detection, best-scored face, dlib chip + mirror", padded, FaceChoice.BEST_SCORE,
+                        new DlibFaceChip(), mirror)));
         if (jitter > 0) {
-            variants.add(new Variant("padded detection, dlib chip + mirror + " + jitter + " jittered",
-                    DetectorSettings.DEFAULT, new DlibFaceChip(), ChipView.jittered(jitter)));
+            variants.add(new Variant("padded detection, dlib chip + mirror + " + jitter + " jittered", padded,
+                    FaceChoice.LARGEST, new DlibFaceChip(), ChipView.jittered(jitter)));
         }
         if (Boolean.getBoolean("study.skipOriginal")) {
             variants.remove(0);
         }
+        String only = System.getProperty("study.only");
+        if (only != null) {
+            variants.removeIf(v -> !v.name().contains(only));
+        }
+        int errors = Integer.getInteger("study.errors", 0);
 
         List<LfwPairs> pairs = new ArrayList<>();
         LinkedHashSet<String> names = new LinkedHashSet<>();
@@ -94,13 +130,16 @@ public final class LfwAlignmentStudy {
             System.out.printf("| variant | %s | %s |%n", pairFiles.get(0).getFileName(), pairFiles.get(1).getFileName());
             System.out.println("|---|---|---|");
             for (Variant v : variants) {
-                Map<String, Located> located = locatedBy.computeIfAbsent(v.detector(),
-                        d -> locate(files, images, decoder, new FaceDetector(det, d), new LandmarkDetector(marks)));
+                Map<String, Located> located = locatedBy.computeIfAbsent(v.detector(), d -> cachedLocate(files, images,
+                        decoder, d, new FaceDetector(det, d), new LandmarkDetector(marks)));
                 FaceEmbedder embedder = new FaceEmbedder(rec, v.aligner(), v.views());
                 Map<String, Embedding> embeddings = new ConcurrentHashMap<>();
-                located.entrySet().parallelStream().forEach(e -> embeddings.put(e.getKey(), embedder.embed(
-                        e.getValue().image(), e.getValue().canvas(), List.of(e.getValue().box()),
-                        List.of(e.getValue().landmarks())).get(0)));
+                located.entrySet().parallelStream().forEach(e -> {
+                    Located l = e.getValue();
+                    LocatedFace face = l.faces().stream().max(Comparator.comparing(v.choice().rank)).orElseThrow();
+                    embeddings.put(e.getKey(), embedder.embed(l.image(), l.canvas(), List.of(face.box()),
+                            List.of(face.landmarks())).get(0));
+                });
                 StringBuilder row = new StringBuilder("| " + v.name() + " |");
                 for (LfwPairs p : pairs) {
                     VerificationReport r = report(p, embeddings, DistanceMetric.EUCLIDEAN);
@@ -108,6 +147,9 @@ public final class LfwAlignmentStudy {
                     row.append(String.format(" %.2f %% (cosine %.2f %%), %d unscorable, threshold %.3f, TAR@FAR1e-3 %.1f %% |",
                             100 * r.accuracy(), 100 * c.accuracy(), r.unscorable(), r.bestThreshold(),
                             100 * r.tarAtFar1e3()));
+                    if (errors > 0) {
+                        printErrors(p, embeddings, r.bestThreshold(), errors);
+                    }
                 }
                 System.out.println(row);
             }
@@ -115,33 +157,122 @@ public final class LfwAlignmentStudy {
     }
 
     private static VerificationReport report(LfwPairs p, Map<String, Embedding> e, DistanceMetric metric) {
-        double[] d = new double[p.pairs().size()];
+        double[] d = distances(p, e, metric);
         boolean[] same = new boolean[d.length];
         for (int i = 0; i < d.length; i++) {
-            Embedding a = e.get(p.pairs().get(i).first());
-            Embedding b = e.get(p.pairs().get(i).second());
-            d[i] = a == null || b == null ? Double.NaN : metric.distance(a, b);
             same[i] = p.pairs().get(i).same();
         }
         return VerificationReport.of(d, same, p.folds());
     }
 
-    /** The largest face of each image, with its landmarks; images without a face are left out. */
+    private static double[] distances(LfwPairs p, Map<String, Embedding> e, DistanceMetric metric) {
+        double[] d = new double[p.pairs().size()];
+        for (int i = 0; i < d.length; i++) {
+            Embedding a = e.get(p.pairs().get(i).first());
+            Embedding b = e.get(p.pairs().get(i).second());
+            d[i] = a == null || b == null ? Double.NaN : metric.distance(a, b);
+        }
+        return d;
+    }
+
+    /** The worst errors at the best threshold, for looking at the photos. */
+    private static void printErrors(LfwPairs p, Map<String, Embedding> e, double threshold, int n) {
+        double[] d = distances(p, e, DistanceMetric.EUCLIDEAN);
+        Integer[] order = IntStream.range(0, d.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble(i -> -Math.abs(d[i] - threshold)));
+        int shown = 0;
+        for (int i : order) {
+            LfwPairs.Pair pair = p.pairs().get(i);
+            boolean wrong = Double.isNaN(d[i]) || (d[i] < threshold) != pair.same();
+            if (wrong && shown++ < n) {
+                System.err.printf("error: %s %.3f %s %s%n", pair.same() ? "same" : "diff", d[i], pair.first(), pair.second());
+            }
+        }
+    }
+
+    /**
+     * {@link #locate}, kept in {@code models/target/study-cache} between runs: detection is most of
+     * the time, and alignment variants do not change it. Images are decoded again on load.
+     */
+    private static Map<String, Located> cachedLocate(List<String> files, Path dir, ImageDecoder decoder,
+            DetectorSettings settings, FaceDetector detector, LandmarkDetector landmarks) {
+        String key = Integer.toHexString(Objects.hash(files.hashCode(), Arrays.toString(settings.scoreCascade()),
+                Arrays.toString(settings.paddingRatios()), settings.mirrorFallback()));
+        Path cache = Path.of("models/target/study-cache/located-v2-" + key + ".bin");
+        try {
+            if (Files.exists(cache)) {
+                Map<String, Located> out = new ConcurrentHashMap<>();
+                try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(cache)))) {
+                    int n = in.readInt();
+                    for (int i = 0; i < n; i++) {
+                        String name = in.readUTF();
+                        PixelRegion canvas = new PixelRegion(in.readInt(), in.readInt(), in.readInt(), in.readInt());
+                        int count = in.readInt();
+                        List<LocatedFace> faces = new ArrayList<>();
+                        for (int f = 0; f < count; f++) {
+                            FaceBox box = new FaceBox(in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat());
+                            float score = in.readFloat();
+                            float[] xy = new float[Landmarks.COUNT * 2];
+                            for (int k = 0; k < xy.length; k++) {
+                                xy[k] = in.readFloat();
+                            }
+                            faces.add(new LocatedFace(box, score, new Landmarks(xy)));
+                        }
+                        RgbImage image = decoder.decode(Files.readAllBytes(dir.resolve(name))).pixels();
+                        out.put(name, new Located(image, canvas, faces));
+                    }
+                }
+                return out;
+            }
+            Map<String, Located> located = locate(files, dir, decoder, detector, landmarks);
+            Files.createDirectories(cache.getParent());
+            try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(cache)))) {
+                o.writeInt(located.size());
+                for (var e : located.entrySet()) {
+                    Located l = e.getValue();
+                    o.writeUTF(e.getKey());
+                    o.writeInt(l.canvas().x());
+                    o.writeInt(l.canvas().y());
+                    o.writeInt(l.canvas().width());
+                    o.writeInt(l.canvas().height());
+                    o.writeInt(l.faces().size());
+                    for (LocatedFace f : l.faces()) {
+                        o.writeFloat(f.box().x());
+                        o.writeFloat(f.box().y());
+                        o.writeFloat(f.box().width());
+                        o.writeFloat(f.box().height());
+                        o.writeFloat(f.score());
+                        for (float v : f.landmarks().toArray()) {
+                            o.writeFloat(v);
+                        }
+                    }
+                }
+            }
+            return located;
+        } catch (Exception e) {
+            throw new IllegalStateException("study cache " + cache + ": " + e, e);
+        }
+    }
+
+    /** Every face of each image, with its landmarks; images without a face are left out. */
     private static Map<String, Located> locate(List<String> files, Path dir, ImageDecoder decoder,
             FaceDetector detector, LandmarkDetector landmarks) {
         Map<String, Located> out = new ConcurrentHashMap<>();
         IntStream.range(0, files.size()).parallel().forEach(i -> {
             try {
                 RgbImage image = decoder.decode(Files.readAllBytes(dir.resolve(files.get(i)))).pixels();
-                PixelRegion canvas = detector.canvas(image);
-                Detection best = detector.detect(image).stream()
-                        .max(Comparator.comparingDouble(d -> d.box().area())).orElse(null);
-                if (best == null) {
+                FaceDetector.Result result = detector.detect(image);
+                if (result.faces().isEmpty()) {
                     System.err.println("no face: " + files.get(i));
                     return;
                 }
-                out.put(files.get(i), new Located(image, canvas, best.box(),
-                        landmarks.locate(image, canvas, List.of(best.box())).get(0)));
+                List<FaceBox> boxes = result.faces().stream().map(Detection::box).toList();
+                List<Landmarks> points = landmarks.locate(image, result.canvas(), boxes);
+                List<LocatedFace> faces = new ArrayList<>();
+                for (int f = 0; f < boxes.size(); f++) {
+                    faces.add(new LocatedFace(boxes.get(f), result.faces().get(f).score(), points.get(f)));
+                }
+                out.put(files.get(i), new Located(image, result.canvas(), faces));
             } catch (Exception e) {
                 throw new IllegalStateException(files.get(i) + ": " + e, e);
             }
