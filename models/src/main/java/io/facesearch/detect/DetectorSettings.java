@@ -8,11 +8,12 @@ package io.facesearch.detect;
  * @param paddingRatios black borders tried in turn until one yields a face, each a fraction of the
  *     image's longer side added on every side: the SSD misses faces that fill the frame, and a
  *     border shrinks them. Only images where every earlier border found nothing pay for a retry.
- * @param mirrorFallback when no border finds a face, try the mirrored image with the first border
+ * @param retryTransformed when no border finds a face, try the mirrored image, then the image with
+ *     its contrast equalised, each with the first border
  * @param maxIou non-max suppression overlap limit
  * @param maxResults most faces kept per image
  */
-public record DetectorSettings(float[] scoreCascade, double[] paddingRatios, boolean mirrorFallback, float maxIou,
+public record DetectorSettings(float[] scoreCascade, double[] paddingRatios, boolean retryTransformed, float maxIou,
         int maxResults) {
 
     /** face-api's own settings: one pass at 0.5, no padding. */
@@ -22,7 +23,8 @@ public record DetectorSettings(float[] scoreCascade, double[] paddingRatios, boo
     /**
      * FaceSearch's default: a 20 % border (50 px on LFW's 250 px photos) and a 0.5, 0.3, 0.1 score
      * cascade; when that finds nothing, a 50 % border (for faces larger than the frame), then none
-     * (for faces too small once shrunk), then the mirrored image.
+     * (for faces too small once shrunk), then the mirrored image, then the image with its contrast
+     * equalised.
      */
     public static final DetectorSettings DEFAULT =
             new DetectorSettings(new float[] {0.5f, 0.3f, 0.1f}, new double[] {0.2, 0.5, 0}, true, 0.5f, 100);

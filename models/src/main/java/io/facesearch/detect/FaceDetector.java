@@ -1,6 +1,7 @@
 package io.facesearch.detect;
 
 import io.facesearch.face.FaceBox;
+import io.facesearch.image.ContrastEqualizer;
 import io.facesearch.image.NetworkInput;
 import io.facesearch.image.PixelRegion;
 import io.facesearch.image.RgbImage;
@@ -57,23 +58,27 @@ public final class FaceDetector {
 
     /**
      * Faces in each image of a batch, best score first. The batch runs once with the first border;
-     * images where it found nothing are retried alone with each further border, then mirrored (the
-     * network is not quite symmetric, and a mirrored face is sometimes found where the face is not).
+     * an image where it found nothing is retried alone: with each further border, then mirrored (the
+     * network is not quite symmetric), then with its contrast equalised (dark photos). Only images
+     * without a face pay for retries.
      */
     public List<Result> detect(List<RgbImage> images) {
         double[] paddings = settings.paddingRatios();
         List<Result> results = runBatch(images, paddings[0]);
         for (int i = 0; i < images.size(); i++) {
+            RgbImage image = images.get(i);
             for (int p = 1; p < paddings.length && results.get(i).faces().isEmpty(); p++) {
-                results.set(i, runBatch(List.of(images.get(i)), paddings[p]).get(0));
+                results.set(i, runBatch(List.of(image), paddings[p]).get(0));
             }
-            if (results.get(i).faces().isEmpty() && settings.mirrorFallback()) {
-                RgbImage image = images.get(i);
+            if (results.get(i).faces().isEmpty() && settings.retryTransformed()) {
                 Result mirrored = runBatch(List.of(image.mirrored()), paddings[0]).get(0);
                 List<Detection> unmirrored = mirrored.faces().stream().map(d -> new Detection(new FaceBox(
                         image.width() - d.box().x() - d.box().width(), d.box().y(), d.box().width(),
                         d.box().height()), d.score())).toList();
                 results.set(i, new Result(unmirrored, mirrored.canvas()));
+            }
+            if (results.get(i).faces().isEmpty() && settings.retryTransformed()) {
+                results.set(i, runBatch(List.of(ContrastEqualizer.equalize(image)), paddings[0]).get(0));
             }
         }
         return results;

@@ -1,0 +1,71 @@
+package io.facesearch.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.facesearch.image.ImageDecoder;
+import io.facesearch.image.RgbImage;
+import io.facesearch.model.FaceNetwork;
+import io.facesearch.model.ModelRepository;
+import io.facesearch.model.OnnxNetwork;
+import io.facesearch.testdata.SharedData;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FaceDetectorTest {
+    private OnnxNetwork network;
+
+    @BeforeAll
+    void load() throws Exception {
+        network = OnnxNetwork.load(ModelRepository.resolve(), FaceNetwork.DETECTOR, 2);
+    }
+
+    @AfterAll
+    void close() {
+        network.close();
+    }
+
+    private static RgbImage lfw(String file) throws Exception {
+        return new ImageDecoder().decode(Files.readAllBytes(SharedData.file("faces/lfw/" + file))).pixels();
+    }
+
+    @Test
+    void borderFindsFacesThatFillTheFrame() throws Exception {
+        // One of the LFW photos where face-api's single unpadded pass finds nothing above 0.5.
+        RgbImage image = lfw("Doris_Schroeder/Doris_Schroeder_0001.jpg");
+        FaceDetector original = new FaceDetector(network, DetectorSettings.ORIGINAL);
+        FaceDetector padded = new FaceDetector(network, DetectorSettings.DEFAULT);
+        assertTrue(original.detect(image).faces().isEmpty(), "the original settings miss this face");
+        FaceDetector.Result found = padded.detect(image);
+        assertEquals(1, found.faces().size());
+        assertTrue(found.canvas().x() < 0, "found on the bordered canvas");
+    }
+
+    @Test
+    void contrastRetryFindsAFaceInADarkPhoto() throws Exception {
+        RgbImage dark = lfw("Abdoulaye_Wade/Abdoulaye_Wade_0003.jpg");
+        DetectorSettings bordersOnly = new DetectorSettings(new float[] {0.5f, 0.3f, 0.1f}, new double[] {0.2, 0.5, 0},
+                false, 0.5f, 100);
+        assertTrue(new FaceDetector(network, bordersOnly).detect(dark).faces().isEmpty(),
+                "borders and the score cascade alone miss this face");
+        List<Detection> faces = new FaceDetector(network, DetectorSettings.DEFAULT).detect(dark).faces();
+        assertEquals(1, faces.size());
+        // The face is in the left half of the photo, about 110 px wide.
+        assertTrue(faces.get(0).box().centerX() < 125 && faces.get(0).box().width() > 80, faces.toString());
+    }
+
+    @Test
+    void groupPhotoGivesEveryFaceOnce() throws Exception {
+        RgbImage group = new ImageDecoder().decode(Files.readAllBytes(
+                SharedData.file("faces/groups/face_recognition_obama_and_biden.jpg"))).pixels();
+        List<Detection> faces = new FaceDetector(network, DetectorSettings.DEFAULT).detect(group).faces();
+        assertEquals(2, faces.size());
+        assertFalse(faces.get(0).box().iou(faces.get(1).box()) > 0.5);
+    }
+}
