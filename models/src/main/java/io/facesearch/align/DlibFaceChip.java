@@ -8,7 +8,8 @@ import io.facesearch.image.RgbImage;
 /**
  * dlib's face chip, the alignment the recognition network was trained on: a least-squares
  * similarity transform (Umeyama) maps dlib's mean face shape, padded by 0.25, onto 33 of the
- * landmarks; the 150 x 150 chip is sampled through it with bilinear interpolation, black outside the
+ * landmarks; the chip (150 x 150 for face-api's network, any size for others: the same face region,
+ * sampled more or less finely) is sampled through it with bilinear interpolation, black outside the
  * image. Undoes head roll, which the original axis-aligned crop does not.
  *
  * <p>Facts and measurements: {@code ALIGNMENT_FACTS.md} of the shared data; dlib's
@@ -27,12 +28,11 @@ public final class DlibFaceChip implements FaceAligner {
 
     @Override
     public void writeChip(RgbImage image, PixelRegion canvas, FaceBox box, Landmarks landmarks, ChipView view,
-            float[] dest,
-            int offset) {
+            int size, float[] dest, int offset) {
         ChipTransform t = fit(landmarks).varied(view);
-        sample(image, t, dest, offset);
+        sample(image, t, size, dest, offset);
         if (view.mirrored()) {
-            FaceAligner.mirror(dest, offset);
+            FaceAligner.mirror(dest, offset, size);
         }
     }
 
@@ -57,19 +57,19 @@ public final class DlibFaceChip implements FaceAligner {
     }
 
     /**
-     * dlib's sampling: chip pixel (u, v) reads the image at
-     * {@code centre + R * scale * (u * n / (n - 1) - n / 2, ...)}, a pitch 150/149 wider than the fit.
-     * When the face is larger than the chip, each chip pixel averages a grid of samples, standing in
-     * for dlib's image pyramid so that big faces do not alias.
+     * dlib's sampling: chip pixel (u, v) of an n x n chip reads the image at
+     * {@code centre + R * scale * (u - n / 2, ...) * 150 / (n - 1)}, where scale is that of the fit to
+     * the 150 px template: the same face region at any n, with dlib's pitch (n/(n-1) wider than the
+     * fit; 150/149 at the native size). When the face is larger than the chip, each chip pixel
+     * averages a grid of samples, standing in for dlib's image pyramid so that big faces do not alias.
      */
-    static void sample(RgbImage image, ChipTransform t, float[] dest, int offset) {
-        int n = CHIP_SIZE;
+    static void sample(RgbImage image, ChipTransform t, int n, float[] dest, int offset) {
         double centre = n / 2.0;
-        double[] c = t.apply(centre, centre);
-        double pitch = (double) n / (n - 1);
-        double cos = Math.cos(t.angle()) * t.scale() * pitch;
-        double sin = Math.sin(t.angle()) * t.scale() * pitch;
-        int grid = Math.max(1, (int) Math.ceil(t.scale() * pitch - 1e-9));
+        double[] c = t.apply(CHIP_SIZE / 2.0, CHIP_SIZE / 2.0);
+        double step = t.scale() * CHIP_SIZE / (n - 1);
+        double cos = Math.cos(t.angle()) * step;
+        double sin = Math.sin(t.angle()) * step;
+        int grid = Math.max(1, (int) Math.ceil(step - 1e-9));
         double[] rgb = new double[3];
         double[] acc = new double[3];
         int out = offset;
