@@ -21,31 +21,61 @@ public final class DlibFaceChip implements FaceAligner {
     /** Fits rolled beyond this are almost always wrong landmarks; such faces get an upright chip. */
     static final double MAX_ROLL_RADIANS = Math.toRadians(45);
 
+    private final double padding;
+
+    /** dlib's chip, padded as dlib's recognition network expects ({@value #PADDING}). */
+    public DlibFaceChip() {
+        this(PADDING);
+    }
+
+    /**
+     * A chip with more or less of the head around the face: the mean face shape spans {@code 1 / (1 +
+     * 2 * padding)} of the chip side. Other networks were trained on looser or tighter crops than dlib's.
+     *
+     * @param padding fraction of the face added on every side, >= 0
+     */
+    public DlibFaceChip(double padding) {
+        if (!(padding >= 0 && padding <= 2)) {
+            throw new IllegalArgumentException("padding must be in 0..2, got " + padding);
+        }
+        this.padding = padding;
+    }
+
+    /** {@code dlib} at dlib's padding, else {@code dlib-pad<padding>}, e.g. {@code dlib-pad0.45}. */
     @Override
     public String id() {
-        return "dlib";
+        return padding == PADDING ? "dlib" : "dlib-pad" + padding;
+    }
+
+    public double padding() {
+        return padding;
     }
 
     @Override
     public void writeChip(RgbImage image, PixelRegion canvas, FaceBox box, Landmarks landmarks, ChipView view,
             int size, float[] dest, int offset) {
-        ChipTransform t = fit(landmarks).varied(view);
+        ChipTransform t = fit(landmarks, padding).varied(view);
         sample(image, t, size, dest, offset);
         if (view.mirrored()) {
             FaceAligner.mirror(dest, offset, size);
         }
     }
 
-    /** The chip-to-image similarity transform for these landmarks. */
+    /** The chip-to-image similarity transform for these landmarks, at dlib's padding. */
     public static ChipTransform fit(Landmarks lm) {
+        return fit(lm, PADDING);
+    }
+
+    /** The transform from the {@link #CHIP_SIZE} chip of that padding to the image, for these landmarks. */
+    public static ChipTransform fit(Landmarks lm, double padding) {
         int[] points = MeanFaceShape.FITTED_POINTS;
         double[] chip = new double[points.length * 2];
         double[] img = new double[points.length * 2];
-        double unit = CHIP_SIZE / (1 + 2 * PADDING);
+        double unit = CHIP_SIZE / (1 + 2 * padding);
         for (int i = 0; i < points.length; i++) {
             int p = points[i];
-            chip[2 * i] = (PADDING + MeanFaceShape.x(p)) * unit;
-            chip[2 * i + 1] = (PADDING + MeanFaceShape.y(p)) * unit;
+            chip[2 * i] = (padding + MeanFaceShape.x(p)) * unit;
+            chip[2 * i + 1] = (padding + MeanFaceShape.y(p)) * unit;
             img[2 * i] = lm.x(p);
             img[2 * i + 1] = lm.y(p);
         }
