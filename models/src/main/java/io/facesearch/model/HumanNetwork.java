@@ -11,8 +11,9 @@ public enum HumanNetwork {
     /**
      * faceres (a MobileNet v1 trunk from HSE_FaceRec_tf) on a 224 x 224 face crop. Outputs
      * {@code embedding [N,1024]}: the global average of the last ReLU6 feature map, so every value is
-     * in 0..6 and the vector is not normalised; {@code gender [N,1]}: sigmoid, near 1 for female;
-     * {@code age [N,100]}: softmax over ages 0..99 in years.
+     * in 0..6 and the vector is not normalised; {@code gender [N,1]}: sigmoid, near 1 for male (Human
+     * calls above 0.5 male; LFW men score about 0.95, women 0.05 to 0.2); {@code age [N,100]}: softmax
+     * over 100 age bins (Human reads the arg-max, refined by its neighbours, as years).
      */
     FACERES("faceres.onnx", "faceres", 224, List.of("embedding", "gender", "age"));
 
