@@ -4,10 +4,8 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import io.facesearch.model.convert.OnnxGraphBuilder;
 import io.facesearch.model.convert.Tensor;
 import io.facesearch.model.convert.TfPadding;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
+import io.facesearch.model.convert.tfgraph.TfValue.Layout;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +20,7 @@ import java.util.TreeSet;
  * <p>Layout: TensorFlow runs these graphs NHWC, ONNX's Conv is NCHW. The input is transposed to NCHW
  * once and every 4-D value stays channels-first ({@link Layout#NCHW}); ops that depend on axes
  * (constant operands broadcast along channels, reductions, softmax) are rewritten for it, and a
- * graph output still in NCHW is transposed back. Values of rank other than 4 keep TensorFlow's axes
+ * graph output still in NCHW is transposed back. TfValues of rank other than 4 keep TensorFlow's axes
  * ({@link Layout#TF}). The spatial size of every feature map is tracked from the fixed input size,
  * to write explicit pads.
  *
@@ -52,27 +50,6 @@ public final class TfGraphConverter {
     /** TF axis (NHWC) of each NCHW axis: stored axis i holds TF axis NCHW_TO_TF[i]. */
     private static final int[] NCHW_TO_TF = {0, 3, 1, 2};
 
-    /** How a converted value's axes relate to TensorFlow's. */
-    enum Layout {
-        /** A 4-D NHWC TensorFlow value stored channels-first. */
-        NCHW,
-        /** Axes exactly as in TensorFlow. */
-        TF
-    }
-
-    /** A converted value; height and width are known for NCHW feature maps, 0 otherwise. */
-    record Value(String name, Layout layout, int height, int width) {
-
-        Value(String name, Layout layout) {
-            this(name, layout, 0, 0);
-        }
-
-        /** Another value with the same layout and size. */
-        Value same(String other) {
-            return new Value(other, layout, height, width);
-        }
-    }
-
     /**
      * The graph's image input.
      *
@@ -95,7 +72,7 @@ public final class TfGraphConverter {
 
     private final TfGraphModel model;
     private final OnnxGraphBuilder onnx;
-    private final Map<String, Value> values = new HashMap<>();
+    private final Map<String, TfValue> values = new HashMap<>();
 
     private TfGraphConverter(TfGraphModel model, String graphName) {
         this.model = model;
@@ -111,7 +88,7 @@ public final class TfGraphConverter {
             String producer) {
         TfGraphConverter converter = new TfGraphConverter(model, graphName);
         converter.declareInput(input);
-        for (TfNode node : converter.order(outputs)) {
+        for (TfNode node : model.evaluationOrder(outputs.stream().map(Output::tfNode).toList(), input.tfNode())) {
             converter.values.put(node.name(), converter.map(node));
         }
         for (Output output : outputs) {
@@ -127,11 +104,11 @@ public final class TfGraphConverter {
         }
         String image = onnx.input(input.name(), input.height(), input.width(), input.channels());
         String nchw = onnx.node("Transpose", image).ints("perm", 0, 3, 1, 2).out(input.name() + "/nchw");
-        values.put(input.tfNode(), new Value(nchw, Layout.NCHW, input.height(), input.width()));
+        values.put(input.tfNode(), new TfValue(nchw, Layout.NCHW, input.height(), input.width()));
     }
 
     private void declareOutput(Output output) {
-        Value v = values.get(output.tfNode());
+        TfValue v = values.get(output.tfNode());
         if (v == null) {
             throw new IllegalArgumentException("output " + output.name() + ": " + output.tfNode() + " is not computed");
         }
@@ -143,52 +120,7 @@ public final class TfGraphConverter {
         onnx.output(output.name(), output.dims());
     }
 
-    /**
-     * The non-constant nodes the outputs depend on, producers before consumers (an iterative
-     * depth-first post-order, so the file's node order does not matter and deep graphs do not
-     * exhaust the stack). The input placeholder and constants are left out: constants are read
-     * where they are used.
-     */
-    private List<TfNode> order(List<Output> outputs) {
-        List<TfNode> order = new ArrayList<>();
-        Set<String> done = new HashSet<>(values.keySet());
-        Set<String> onPath = new HashSet<>();
-        for (Output output : outputs) {
-            Deque<String[]> stack = new ArrayDeque<>();
-            stack.push(new String[] {output.tfNode(), "enter"});
-            while (!stack.isEmpty()) {
-                String[] top = stack.pop();
-                String name = top[0];
-                if (done.contains(name)) {
-                    continue;
-                }
-                TfNode node = model.node(name);
-                if ("Const".equals(node.op())) {
-                    continue;
-                }
-                if (top[1].equals("exit")) {
-                    onPath.remove(name);
-                    done.add(name);
-                    order.add(node);
-                    continue;
-                }
-                if (!onPath.add(name)) {
-                    throw new IllegalArgumentException("the graph has a cycle through " + name);
-                }
-                if ("Placeholder".equals(node.op())) {
-                    throw new IllegalArgumentException(output.tfNode() + " depends on " + node.describe()
-                            + ", which is not the declared input");
-                }
-                stack.push(new String[] {name, "exit"});
-                for (String in : node.inputs()) {
-                    stack.push(new String[] {in, "enter"});
-                }
-            }
-        }
-        return order;
-    }
-
-    private Value map(TfNode node) {
+    private TfValue map(TfNode node) {
         return switch (node.op()) {
             case "Conv2D" -> conv(node, false);
             case "DepthwiseConv2dNative" -> conv(node, true);
@@ -206,8 +138,8 @@ public final class TfGraphConverter {
         };
     }
 
-    private Value conv(TfNode node, boolean depthwise) {
-        Value x = nchwInput(node, 0);
+    private TfValue conv(TfNode node, boolean depthwise) {
+        TfValue x = nchwInput(node, 0);
         Tensor filter = constantInput(node, 1);
         if (filter.rank() != 4) {
             throw unsupported(node, "filter of rank " + filter.rank());
@@ -259,7 +191,7 @@ public final class TfGraphConverter {
             throw unsupported(node, "kernel larger than its " + x.height() + "x" + x.width() + " input");
         }
         String kernelName = onnx.constant(node.name() + "/kernel", kernel.shape(), kernel.data());
-        return new Value(onnx.node("Conv", x.name(), kernelName)
+        return new TfValue(onnx.node("Conv", x.name(), kernelName)
                 .ints("kernel_shape", kernel.dim(2), kernel.dim(3))
                 .ints("strides", strideY, strideX)
                 .ints("dilations", dilations[1], dilations[2])
@@ -268,7 +200,7 @@ public final class TfGraphConverter {
                 .out(node.name()), Layout.NCHW, height, width);
     }
 
-    private Value binary(TfNode node, String onnxOp) {
+    private TfValue binary(TfNode node, String onnxOp) {
         String a = node.input(0);
         String b = node.input(1);
         boolean constA = model.isConstant(a);
@@ -276,10 +208,10 @@ public final class TfGraphConverter {
         if (constA && constB) {
             throw unsupported(node, "two constant operands");
         }
-        Value shape = constA ? values.get(b) : values.get(a);
+        TfValue shape = constA ? values.get(b) : values.get(a);
         if (!constA && !constB) {
-            Value va = values.get(a);
-            Value vb = values.get(b);
+            TfValue va = values.get(a);
+            TfValue vb = values.get(b);
             if (va.layout() != vb.layout() || va.height() != vb.height() || va.width() != vb.width()) {
                 throw unsupported(node, "operands of different layouts or sizes (no broadcasting between feature maps)");
             }
@@ -290,7 +222,7 @@ public final class TfGraphConverter {
     }
 
     /** Minimum/Maximum against a scalar constant is a one-sided Clip (ReLU6 is Relu, Minimum 6, Maximum 0). */
-    private Value clipOrBinary(TfNode node, String onnxOp, boolean lowerBound) {
+    private TfValue clipOrBinary(TfNode node, String onnxOp, boolean lowerBound) {
         int constantSide = -1;
         for (int i = 0; i < 2; i++) {
             if (model.isConstant(node.input(i)) && model.constant(node.input(i)).data().length == 1) {
@@ -300,7 +232,7 @@ public final class TfGraphConverter {
         if (constantSide < 0) {
             return binary(node, onnxOp);
         }
-        Value x = operand(node, 1 - constantSide);
+        TfValue x = operand(node, 1 - constantSide);
         float bound = model.constant(node.input(constantSide)).data()[0];
         String limit = onnx.constant(node.name() + "/bound", new int[0], bound);
         String clipped = lowerBound
@@ -326,20 +258,20 @@ public final class TfGraphConverter {
         return onnx.constant(t.reshape(t.name(), rank4).transpose(NCHW_TO_TF));
     }
 
-    private Value unary(TfNode node, String onnxOp) {
-        Value x = operand(node, 0);
+    private TfValue unary(TfNode node, String onnxOp) {
+        TfValue x = operand(node, 0);
         return x.same(onnx.node(onnxOp, x.name()).out(node.name()));
     }
 
     /** TF's Softmax normalises the last axis: channels, which NCHW stores at axis 1. */
-    private Value softmax(TfNode node) {
-        Value x = operand(node, 0);
+    private TfValue softmax(TfNode node) {
+        TfValue x = operand(node, 0);
         long axis = x.layout() == Layout.NCHW ? 1 : -1;
         return x.same(onnx.node("Softmax", x.name()).integer("axis", axis).out(node.name()));
     }
 
-    private Value mean(TfNode node) {
-        Value x = operand(node, 0);
+    private TfValue mean(TfNode node) {
+        TfValue x = operand(node, 0);
         float[] tfAxes = constantInput(node, 1).data();
         boolean keepDims = node.bool("keep_dims");
         long[] axes = new long[tfAxes.length];
@@ -372,10 +304,10 @@ public final class TfGraphConverter {
                 previous = tfAxis;
             }
         }
-        return new Value(reduceMean(x, axes, false, node), Layout.TF);
+        return new TfValue(reduceMean(x, axes, false, node), Layout.TF);
     }
 
-    private String reduceMean(Value x, long[] axes, boolean keepDims, TfNode node) {
+    private String reduceMean(TfValue x, long[] axes, boolean keepDims, TfNode node) {
         return onnx.node("ReduceMean", x.name())
                 .ints("axes", axes)
                 .integer("keepdims", keepDims ? 1 : 0)
@@ -392,8 +324,8 @@ public final class TfGraphConverter {
     }
 
     /** Grappler's MatMul + BiasAdd (+ Relu) fusion: {@code fused_ops} lists what follows the product. */
-    private Value fusedMatMul(TfNode node) {
-        Value x = operand(node, 0);
+    private TfValue fusedMatMul(TfNode node) {
+        TfValue x = operand(node, 0);
         if (x.layout() != Layout.TF) {
             throw unsupported(node, "a 4-D operand");
         }
@@ -414,11 +346,11 @@ public final class TfGraphConverter {
         if (relu) {
             out = onnx.node("Relu", out).out(node.name());
         }
-        return new Value(out, Layout.TF);
+        return new TfValue(out, Layout.TF);
     }
 
     /** A value computed by an earlier node; constants are only supported where an op reads them as weights. */
-    private Value operand(TfNode node, int index) {
+    private TfValue operand(TfNode node, int index) {
         String name = node.input(index);
         if (model.isConstant(name)) {
             throw unsupported(node, "constant input " + index + " (" + name + ") where a computed value is expected");
@@ -426,8 +358,8 @@ public final class TfGraphConverter {
         return values.get(name);
     }
 
-    private Value nchwInput(TfNode node, int index) {
-        Value v = operand(node, index);
+    private TfValue nchwInput(TfNode node, int index) {
+        TfValue v = operand(node, index);
         if (v.layout() != Layout.NCHW) {
             throw unsupported(node, "an operand that is not a 4-D feature map");
         }

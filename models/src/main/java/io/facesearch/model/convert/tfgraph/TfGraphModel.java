@@ -5,9 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facesearch.model.convert.Tensor;
 import io.facesearch.model.convert.WeightManifest;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A tfjs graph model: {@code model.json} and its one weight file.
@@ -65,6 +71,51 @@ public final class TfGraphModel {
     /** Nodes in file order, by name. */
     public Map<String, TfNode> nodes() {
         return nodes;
+    }
+
+    /**
+     * The non-constant nodes the outputs depend on, producers before consumers: an iterative
+     * depth-first post-order, so the file's node order does not matter and deep graphs do not exhaust
+     * the stack. The input placeholder and constants are left out (constants are read where they are
+     * used).
+     *
+     * @throws IllegalArgumentException on a cycle, or when an output depends on another placeholder
+     */
+    public List<TfNode> evaluationOrder(List<String> outputs, String input) {
+        List<TfNode> order = new ArrayList<>();
+        Set<String> done = new HashSet<>(Set.of(input));
+        Set<String> onPath = new HashSet<>();
+        for (String output : outputs) {
+            // Each entry is a node name and whether its inputs are done (the "exit" visit).
+            Deque<Map.Entry<String, Boolean>> stack = new ArrayDeque<>();
+            stack.push(Map.entry(output, false));
+            while (!stack.isEmpty()) {
+                Map.Entry<String, Boolean> top = stack.pop();
+                String name = top.getKey();
+                TfNode node = node(name);
+                if (done.contains(name) || "Const".equals(node.op())) {
+                    continue;
+                }
+                if (top.getValue()) {
+                    onPath.remove(name);
+                    done.add(name);
+                    order.add(node);
+                    continue;
+                }
+                if (!onPath.add(name)) {
+                    throw new IllegalArgumentException("the graph has a cycle through " + name);
+                }
+                if ("Placeholder".equals(node.op())) {
+                    throw new IllegalArgumentException(output + " depends on " + node.describe()
+                            + ", which is not the input " + input);
+                }
+                stack.push(Map.entry(name, true));
+                for (String in : node.inputs()) {
+                    stack.push(Map.entry(in, false));
+                }
+            }
+        }
+        return order;
     }
 
     /** The value of a {@code Const} node. */
