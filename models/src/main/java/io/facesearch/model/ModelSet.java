@@ -19,7 +19,7 @@ import java.util.Set;
  */
 enum ModelSet {
     /** The four face-api networks; every pipeline needs them. */
-    FACE_API("face-api", PinnedPackage.FACE_API, FaceApiConverter.VERSION, "model/", "models.properties",
+    FACE_API("face-api", PinnedPackage.FACE_API, FaceApiConverter.VERSION, "model/", ModelDirectory.MANIFEST,
             Arrays.stream(FaceNetwork.values()).map(FaceNetwork::fileName).toList()) {
         @Override
         Set<String> packageFiles() {
