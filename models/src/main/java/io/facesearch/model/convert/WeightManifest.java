@@ -11,13 +11,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The weights of one face-api network: a tfjs {@code *-weights_manifest.json} and its {@code .bin}.
+ * The weights of one tfjs model: a face-api {@code *-weights_manifest.json}, or the
+ * {@code weightsManifest} of a graph model's {@code model.json}, and its {@code .bin}.
  *
  * <p>Layout of the .bin (tfjs-core {@code io/io_utils} {@code decodeWeights}): the tensors of the
  * manifest, in manifest order, concatenated without padding. A tensor with a {@code quantization}
- * entry of dtype uint8 takes one byte per element and decodes as {@code byte * scale + min}; any
- * other tensor is float32 or int32, four bytes little-endian per element. Every tensor is returned
- * as float32 (the int32 ones are SSD post-processing constants that the graphs do not use).
+ * entry takes, per element, one byte for dtype uint8, decoded as {@code byte * scale + min}, or two
+ * bytes little-endian for dtype float16, an IEEE half-precision value widened exactly; any other
+ * tensor is float32 or int32, four bytes little-endian per element. Every tensor is returned as
+ * float32 (the int32 ones are small constants: SSD post-processing, reduction axes), which is exact
+ * for integers below 2^24.
  */
 public final class WeightManifest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +38,20 @@ public final class WeightManifest {
      *     from the .bin size
      */
     public static WeightManifest read(byte[] manifestJson, byte[] bin) throws IOException {
-        JsonNode groups = JSON.readTree(manifestJson);
+        return read(JSON.readTree(manifestJson), bin);
+    }
+
+    /**
+     * Decodes the weight groups of a manifest already parsed (a graph model's {@code weightsManifest})
+     * and the single weight file they name.
+     *
+     * @throws IOException if the manifest is malformed or the byte count of the weights differs
+     *     from the .bin size
+     */
+    public static WeightManifest read(JsonNode groups, byte[] bin) throws IOException {
+        if (groups == null) {
+            throw new IOException("no weight manifest");
+        }
         if (!groups.isArray() || groups.size() != 1) {
             throw new IOException("expected one weight group in the manifest, got " + groups.size());
         }
@@ -63,30 +79,42 @@ public final class WeightManifest {
         int count = Math.toIntExact(Tensor.elementCount(shape));
         String dtype = spec.get("dtype").asText();
         JsonNode quantization = spec.get("quantization");
-        int bytesPerElement = quantization == null ? 4 : 1;
+        // The storage type: the quantised one if any, else the tensor's own.
+        String stored = quantization == null ? dtype : quantization.get("dtype").asText();
+        int bytesPerElement = switch (stored) {
+            case "uint8" -> 1;
+            case "float16" -> 2;
+            case "float32", "int32" -> 4;
+            default -> throw new IOException(name + ": unsupported " + (quantization == null ? "dtype " : "quantization ")
+                    + stored);
+        };
         if (bytes.remaining() < (long) count * bytesPerElement) {
             throw new IOException("weight file ends inside " + name);
         }
         float[] data = new float[count];
-        if (quantization != null) {
-            if (!"uint8".equals(quantization.get("dtype").asText())) {
-                throw new IOException(name + ": unsupported quantization " + quantization.get("dtype"));
+        switch (stored) {
+            case "uint8" -> {
+                // tfjs computes v * scale + min in double and stores it in a Float32Array.
+                double scale = quantization.get("scale").asDouble();
+                double min = quantization.get("min").asDouble();
+                for (int i = 0; i < count; i++) {
+                    data[i] = (float) ((bytes.get() & 0xff) * scale + min);
+                }
             }
-            // tfjs computes v * scale + min in double and stores it in a Float32Array.
-            double scale = quantization.get("scale").asDouble();
-            double min = quantization.get("min").asDouble();
-            for (int i = 0; i < count; i++) {
-                data[i] = (float) ((bytes.get() & 0xff) * scale + min);
+            case "float16" -> {
+                for (int i = 0; i < count; i++) {
+                    data[i] = Float.float16ToFloat(bytes.getShort());
+                }
             }
-        } else if ("float32".equals(dtype)) {
-            bytes.asFloatBuffer().get(data);
-            bytes.position(bytes.position() + 4 * count);
-        } else if ("int32".equals(dtype)) {
-            for (int i = 0; i < count; i++) {
-                data[i] = bytes.getInt();
+            case "float32" -> {
+                bytes.asFloatBuffer().get(data);
+                bytes.position(bytes.position() + 4 * count);
             }
-        } else {
-            throw new IOException(name + ": unsupported dtype " + dtype);
+            default -> {
+                for (int i = 0; i < count; i++) {
+                    data[i] = bytes.getInt();
+                }
+            }
         }
         return new Tensor(name, shape, data);
     }

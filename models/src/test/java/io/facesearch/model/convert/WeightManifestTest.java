@@ -36,6 +36,37 @@ class WeightManifestTest {
     }
 
     @Test
+    void decodesFloat16QuantisedTensorsExactly() throws IOException {
+        byte[] manifest = """
+                [{"paths": ["m.bin"], "weights": [
+                  {"name": "h", "shape": [5], "dtype": "float32",
+                   "quantization": {"dtype": "float16", "original_dtype": "float32"}},
+                  {"name": "axes", "shape": [2], "dtype": "int32"}
+                ]}]
+                """.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(5 * 2 + 2 * 4).order(ByteOrder.LITTLE_ENDIAN);
+        // 1, -2, 65504 (largest half), 2^-24 (smallest subnormal half), -0.
+        for (int bits : new int[] {0x3C00, 0xC000, 0x7BFF, 0x0001, 0x8000}) {
+            b.putShort((short) bits);
+        }
+        b.putInt(1).putInt(2);
+        WeightManifest m = WeightManifest.read(manifest, b.array());
+        assertArrayEquals(new float[] {1f, -2f, 65504f, 0x1p-24f, -0f}, m.get("h").data());
+        assertArrayEquals(new float[] {1f, 2f}, m.get("axes").data());
+    }
+
+    @Test
+    void rejectsAnUnknownQuantisation() {
+        byte[] manifest = """
+                [{"paths": ["m.bin"], "weights": [
+                  {"name": "u", "shape": [1], "dtype": "float32", "quantization": {"dtype": "uint16"}}
+                ]}]
+                """.getBytes(StandardCharsets.UTF_8);
+        IOException e = assertThrows(IOException.class, () -> WeightManifest.read(manifest, new byte[2]));
+        assertTrue(e.getMessage().contains("uint16"), e.getMessage());
+    }
+
+    @Test
     void rejectsAWeightFileOfTheWrongLength() {
         IOException tooLong = assertThrows(IOException.class, () -> WeightManifest.read(MANIFEST, bin(1)));
         assertTrue(tooLong.getMessage().contains("16 bytes"), tooLong.getMessage());
