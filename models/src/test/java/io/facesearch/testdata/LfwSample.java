@@ -63,8 +63,9 @@ public record LfwSample(List<LocatedFace> faces) {
             String file = files.get(i);
             try {
                 RgbImage image = decoder.decode(Files.readAllBytes(lfw.resolve(file))).pixels();
-                PixelRegion canvas = detector.canvas(image);
-                Detection best = detector.detect(image).stream()
+                FaceDetector.Result result = detector.detect(image);
+                PixelRegion canvas = result.canvas();
+                Detection best = result.faces().stream()
                         .max(Comparator.comparingDouble(d -> d.box().area())).orElse(null);
                 if (best != null) {
                     Landmarks points = landmarks.locate(image, canvas, List.of(best.box())).get(0);
