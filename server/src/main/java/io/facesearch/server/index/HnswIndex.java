@@ -247,9 +247,28 @@ public final class HnswIndex implements VectorIndex {
         return total;
     }
 
-    /** Drops deleted documents from disk by merging the segments that hold them. */
-    public void expungeDeletes() throws IOException {
-        writer.forceMergeDeletes(true);
+    /**
+     * Merges the segments that hold deleted documents (or all of them, down to {@code maxSegments})
+     * and makes the result visible, so the old segment files are released and deleted.
+     */
+    @Override
+    public void compact(int maxSegments) throws IOException {
+        if (maxSegments > 0) {
+            writer.forceMerge(maxSegments, true);
+        } else {
+            writer.forceMergeDeletes(true);
+        }
+        refresh();
+    }
+
+    @Override
+    public int segmentCount() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().leaves().size();
+        } finally {
+            searchers.release(searcher);
+        }
     }
 
     @Override

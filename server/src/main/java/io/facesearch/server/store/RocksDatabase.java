@@ -10,6 +10,7 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -129,6 +130,15 @@ public final class RocksDatabase implements AutoCloseable {
             db.compactRange(family(f), from, to);
         } catch (RocksDBException e) {
             throw new StoreException("compaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Flushes every family's memtable to SST files and waits, so older WAL files can be deleted. */
+    void flushAll() {
+        try (FlushOptions options = new FlushOptions().setWaitForFlush(true)) {
+            db.flush(options, handles);
+        } catch (RocksDBException e) {
+            throw new StoreException("flush failed: " + e.getMessage(), e);
         }
     }
 
