@@ -166,7 +166,7 @@ public final class CollectionRegistry implements AutoCloseable {
     private void refreshAll() {
         for (OpenCollection c : open.values()) {
             try {
-                c.index().refresh();
+                c.refreshOnSchedule();
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "refresh failed for collection " + c.record().name(), e);
             }
