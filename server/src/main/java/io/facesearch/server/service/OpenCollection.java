@@ -167,8 +167,11 @@ public final class OpenCollection {
         }
         store.compact();
         index.compact(maxSegments);
-        commit();
-        index.refresh();
+        // Always commit, even at an unchanged position: the commit point is what releases the
+        // merged-away segment files to deletion.
+        long applied = feeder.applied();
+        index.commit(applied);
+        store.changeLog().trimThrough(applied);
         return new Compaction(before, index.sizeOnDiskBytes(), index.segmentCount(), (System.nanoTime() - started) / 1_000_000);
     }
 
