@@ -23,15 +23,15 @@ import java.util.function.Supplier;
  * write lock, so it waits for operations in progress and later ones see it closed.
  */
 public final class OpenCollection {
+    /** A lag above which the index is catching up: about two seconds of graph building on one core. */
+    static final long CATCH_UP_LAG = 10_000;
+    /** Refresh period while catching up: segments of ~20k faces instead of ~2k to merge later. */
+    static final long CATCH_UP_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(5);
+
     private final CollectionRecord record;
     private final FaceStore store;
     private final VectorIndex index;
     private final IndexFeeder feeder;
-    /** A lag above which the index is catching up: about two seconds of graph building on one core. */
-    static final long CATCH_UP_LAG = 10_000;
-    /** Refresh period while catching up. */
-    static final long CATCH_UP_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(5);
-
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile long lastRefresh = System.nanoTime();
     private boolean closed;
@@ -137,7 +137,8 @@ public final class OpenCollection {
         } catch (IOException e) {
             throw new UncheckedIOException("index delete failed; the faces are deleted from the store and will leave the index on restart", e);
         } finally {
-            // Failed or not: later changes must not wait behind these (a restart replays them).
+            // Failed or not: later changes must not wait behind these; the feeder applies their
+            // log entries again, which retries a failed index delete.
             store.changeLog().complete(written.sequences());
             feeder.signal();
         }
