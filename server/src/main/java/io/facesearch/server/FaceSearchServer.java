@@ -1,5 +1,6 @@
 package io.facesearch.server;
 
+import io.facesearch.pipeline.DefaultFacePipeline;
 import io.facesearch.pipeline.FacePipeline;
 import io.facesearch.server.api.CollectionHandler;
 import io.facesearch.server.api.DetectionHandler;
@@ -10,6 +11,7 @@ import io.facesearch.server.api.VerificationHandler;
 import io.facesearch.server.config.ServerConfig;
 import io.facesearch.server.metrics.CollectionMetrics;
 import io.facesearch.server.metrics.MetricsEndpoint;
+import io.facesearch.server.metrics.PipelineStageMetrics;
 import io.facesearch.server.metrics.RpcMetricsInterceptor;
 import io.facesearch.server.service.CollectionRegistry;
 import io.facesearch.server.service.CollectionService;
@@ -73,8 +75,13 @@ public final class FaceSearchServer {
         database = RocksDatabase.open(config.dataDir().resolve("db"));
         CollectionStore collections = new CollectionStore(database, Clock.systemUTC());
         registry = new CollectionRegistry(collections, config.dataDir().resolve("index"), config.hnsw(),
-                config.refreshInterval(), config.commitInterval(), new CollectionMetrics(meters));
-        pipeline = new PipelineGate(pipelineFactory.get(), config.pipelineConcurrency(), config.pipelineWaitMillis());
+                config.refreshInterval(), config.commitInterval(), config.maxIndexLag(), new CollectionMetrics(meters));
+        FacePipeline facePipeline = pipelineFactory.get();
+        // Stage timings come from the default pipeline's observer; other pipelines report none.
+        if (facePipeline instanceof DefaultFacePipeline observable) {
+            observable.observe(new PipelineStageMetrics(meters));
+        }
+        pipeline = new PipelineGate(facePipeline, config.pipelineConcurrency(), config.pipelineWaitMillis());
         Gauge.builder("facesearch.store.size", collections, CollectionStore::diskBytes).baseUnit("bytes")
                 .description("live RocksDB SST bytes").register(meters);
         streamExecutor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {

@@ -2,6 +2,8 @@ package io.facesearch.server.api;
 
 import io.facesearch.api.v1.Collection;
 import io.facesearch.api.v1.CollectionServiceGrpc;
+import io.facesearch.api.v1.CompactCollectionRequest;
+import io.facesearch.api.v1.CompactCollectionResponse;
 import io.facesearch.api.v1.CreateCollectionRequest;
 import io.facesearch.api.v1.DeleteCollectionRequest;
 import io.facesearch.api.v1.DeleteCollectionResponse;
@@ -10,6 +12,7 @@ import io.facesearch.api.v1.ListCollectionsRequest;
 import io.facesearch.api.v1.ListCollectionsResponse;
 import io.facesearch.server.service.CollectionService;
 import io.facesearch.server.service.CollectionSpec;
+import io.facesearch.server.service.OpenCollection;
 import io.grpc.stub.StreamObserver;
 
 /** The CollectionService RPCs. */
@@ -37,6 +40,16 @@ public final class CollectionHandler extends CollectionServiceGrpc.CollectionSer
     public void listCollections(ListCollectionsRequest request, StreamObserver<ListCollectionsResponse> response) {
         ErrorMapper.respond(response, () -> ListCollectionsResponse.newBuilder()
                 .addAllCollections(collections.list().stream().map(MessageMapper::collection).toList()).build());
+    }
+
+    @Override
+    public void compactCollection(CompactCollectionRequest request, StreamObserver<CompactCollectionResponse> response) {
+        ErrorMapper.respond(response, () -> {
+            OpenCollection.Compaction done = collections.compact(request.getName(), request.getMaxSegments());
+            return CompactCollectionResponse.newBuilder().setIndexSizeBytesBefore(done.indexBytesBefore())
+                    .setIndexSizeBytesAfter(done.indexBytesAfter()).setIndexSegments(done.segments())
+                    .setTookMs(done.tookMillis()).build();
+        });
     }
 
     @Override

@@ -87,6 +87,7 @@ final class MessageMapper {
                 .setSubjectCount(info.subjectCount())
                 .setCreateTime(timestamp(r.created()))
                 .setIndexSizeBytes(info.indexSizeBytes())
+                .setIndexLag(info.indexLag())
                 .build();
     }
 

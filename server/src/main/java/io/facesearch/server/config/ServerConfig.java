@@ -33,6 +33,9 @@ import java.util.Properties;
  * <tr><td>refresh.ms</td><td>500</td><td>index refresh period: new faces are searchable within it (at most 1000); each refresh
  *     with new faces writes a segment, so shorter periods mean more small HNSW graphs to merge</td></tr>
  * <tr><td>commit.ms</td><td>30000</td><td>index commit period: how much change log a restart replays at most</td></tr>
+ * <tr><td>index.max.lag</td><td>1000000</td><td>acknowledged enrolments the index may be behind before writers wait for it:
+ *     a bulk load is acknowledged at the speed of the database up to this many faces ahead of the HNSW graph, and at the
+ *     speed of the graph beyond; a face is searchable once the index has caught up to it (see server/DESIGN.md)</td></tr>
  * <tr><td>hnsw.max.conn</td><td>16</td><td>HNSW neighbours per node</td></tr>
  * <tr><td>hnsw.beam.width</td><td>100</td><td>HNSW build beam width</td></tr>
  * <tr><td>hnsw.candidates</td><td>100</td><td>neighbours collected per search before the k nearest are kept</td></tr>
@@ -49,6 +52,7 @@ public record ServerConfig(
         int streamWindow,
         Duration refreshInterval,
         Duration commitInterval,
+        long maxIndexLag,
         HnswSettings hnsw) {
 
     /** Property names and defaults, in documentation order. */
@@ -66,6 +70,7 @@ public record ServerConfig(
         d.put("stream.window", "256");
         d.put("refresh.ms", "500");
         d.put("commit.ms", "30000");
+        d.put("index.max.lag", "1000000");
         d.put("hnsw.max.conn", Integer.toString(HnswSettings.DEFAULT.maxConn()));
         d.put("hnsw.beam.width", Integer.toString(HnswSettings.DEFAULT.beamWidth()));
         d.put("hnsw.candidates", Integer.toString(HnswSettings.DEFAULT.candidates()));
@@ -91,6 +96,9 @@ public record ServerConfig(
         if (refreshInterval.isNegative() || refreshInterval.isZero() || refreshInterval.toMillis() > 1000) {
             throw new IllegalArgumentException("refresh.ms must be in [1, 1000] so faces are searchable within a second, got "
                     + refreshInterval.toMillis());
+        }
+        if (maxIndexLag < 1) {
+            throw new IllegalArgumentException("index.max.lag must be at least 1, got " + maxIndexLag);
         }
         if (commitInterval.toMillis() < 100) {
             throw new IllegalArgumentException("commit.ms must be at least 100, got " + commitInterval.toMillis());
@@ -144,6 +152,7 @@ public record ServerConfig(
                 integer(values, "stream.window"),
                 Duration.ofMillis(integer(values, "refresh.ms")),
                 Duration.ofMillis(integer(values, "commit.ms")),
+                integer(values, "index.max.lag"),
                 new HnswSettings(integer(values, "hnsw.max.conn"), integer(values, "hnsw.beam.width"),
                         integer(values, "hnsw.candidates"), HnswSettings.DEFAULT.quantizedOversample()));
     }

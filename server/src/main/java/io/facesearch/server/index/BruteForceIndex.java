@@ -90,6 +90,16 @@ public final class BruteForceIndex implements VectorIndex {
     }
 
     @Override
+    public void compact(int maxSegments) {
+        // Deleted vectors are dropped from memory at once: nothing to rewrite.
+    }
+
+    @Override
+    public int segmentCount() {
+        return 1;
+    }
+
+    @Override
     public void close() {
         vectors.clear();
     }

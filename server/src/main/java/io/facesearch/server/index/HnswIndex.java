@@ -27,6 +27,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -85,7 +86,8 @@ public final class HnswIndex implements VectorIndex {
                 // under a stale watermark.
                 .setCommitOnClose(false)
                 // Larger flushes mean fewer small segments to build graphs for and merge.
-                .setRAMBufferSizeMB(128);
+                .setRAMBufferSizeMB(128)
+                .setMergePolicy(erasingMergePolicy());
         this.writer = new IndexWriter(directory, config);
         Map<String, String> committed = new HashMap<>();
         if (DirectoryReader.indexExists(directory)) {
@@ -101,6 +103,17 @@ public final class HnswIndex implements VectorIndex {
             this.appliedSequence = -1;
         }
         this.searchers = new SearcherManager(writer, null);
+    }
+
+    /**
+     * Lucene's default policy, except that {@link #compact} rewrites every segment holding a
+     * deleted document (by default it skips segments under 10 % deleted), so that erasure leaves
+     * nothing of a deleted face on disk.
+     */
+    private static TieredMergePolicy erasingMergePolicy() {
+        TieredMergePolicy policy = new TieredMergePolicy();
+        policy.setForceMergeDeletesPctAllowed(0);
+        return policy;
     }
 
     private String layout() {
@@ -247,9 +260,28 @@ public final class HnswIndex implements VectorIndex {
         return total;
     }
 
-    /** Drops deleted documents from disk by merging the segments that hold them. */
-    public void expungeDeletes() throws IOException {
-        writer.forceMergeDeletes(true);
+    /**
+     * Merges the segments that hold deleted documents (or all of them, down to {@code maxSegments})
+     * and makes the result visible, so the old segment files are released and deleted.
+     */
+    @Override
+    public void compact(int maxSegments) throws IOException {
+        if (maxSegments > 0) {
+            writer.forceMerge(maxSegments, true);
+        } else {
+            writer.forceMergeDeletes(true);
+        }
+        refresh();
+    }
+
+    @Override
+    public int segmentCount() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().leaves().size();
+        } finally {
+            searchers.release(searcher);
+        }
     }
 
     @Override

@@ -49,4 +49,14 @@ public interface VectorIndex extends Closeable {
 
     /** Bytes the index occupies on disk (0 for an in-memory index). */
     long sizeOnDiskBytes() throws IOException;
+
+    /**
+     * Rewrites the index without the data of deleted faces, so it is gone from disk, not only
+     * from results; with {@code maxSegments > 0}, also merges into at most that many segments.
+     * Changes become durable at the next {@link #commit}.
+     */
+    void compact(int maxSegments) throws IOException;
+
+    /** Independently searched parts of the index (1 for an index that is not segmented). */
+    int segmentCount() throws IOException;
 }

@@ -13,7 +13,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Gauges of each open collection, tagged {@code collection}: faces and subjects (read from the
- * database counters at scrape time), documents visible in the index, and index bytes on disk.
+ * database counters at scrape time), documents visible in the index, acknowledged changes not yet
+ * in the index (lag), and index bytes on disk.
  * Removed when the collection is deleted, so a scrape never reports a collection that is gone.
  */
 public final class CollectionMetrics implements CollectionListener {
@@ -37,6 +38,7 @@ public final class CollectionMetrics implements CollectionListener {
                         return Double.NaN;
                     }
                 }),
+                gauge("facesearch.index.lag", "changes", name, c, OpenCollection::indexLag),
                 gauge("facesearch.index.size", "bytes", name, c, x -> {
                     try {
                         return x.index().sizeOnDiskBytes();

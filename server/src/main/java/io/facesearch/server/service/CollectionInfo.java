@@ -3,5 +3,5 @@ package io.facesearch.server.service;
 import io.facesearch.server.store.CollectionRecord;
 
 /** A collection's settings with its current counts. */
-public record CollectionInfo(CollectionRecord record, long faceCount, long subjectCount, long indexSizeBytes) {
+public record CollectionInfo(CollectionRecord record, long faceCount, long subjectCount, long indexSizeBytes, long indexLag) {
 }

@@ -2,6 +2,7 @@ package io.facesearch.server.service;
 
 import io.facesearch.server.index.HnswIndex;
 import io.facesearch.server.index.HnswSettings;
+import io.facesearch.server.index.IndexFeeder;
 import io.facesearch.server.index.IndexRecovery;
 import io.facesearch.server.index.VectorIndex;
 import io.facesearch.server.store.CollectionRecord;
@@ -38,15 +39,21 @@ public final class CollectionRegistry implements AutoCloseable {
     private final CollectionStore collections;
     private final Path indexRoot;
     private final HnswSettings hnsw;
+    private final long maxIndexLag;
     private final CollectionListener listener;
     private final Map<String, OpenCollection> open = new ConcurrentHashMap<>();
     private final ScheduledExecutorService maintenance;
 
+    /**
+     * @param maxIndexLag how many acknowledged changes a collection's index may be behind before
+     *     writers wait for it (see {@link IndexFeeder})
+     */
     public CollectionRegistry(CollectionStore collections, Path indexRoot, HnswSettings hnsw,
-            Duration refreshInterval, Duration commitInterval, CollectionListener listener) {
+            Duration refreshInterval, Duration commitInterval, long maxIndexLag, CollectionListener listener) {
         this.collections = collections;
         this.indexRoot = indexRoot;
         this.hnsw = hnsw;
+        this.maxIndexLag = maxIndexLag;
         this.listener = listener;
         try {
             Files.createDirectories(indexRoot);
@@ -74,7 +81,8 @@ public final class CollectionRegistry implements AutoCloseable {
         if (outcome != IndexRecovery.Outcome.UP_TO_DATE) {
             LOG.info(() -> "collection=" + record.name() + " index=" + outcome.name().toLowerCase() + " faces=" + store.faceCount());
         }
-        OpenCollection collection = new OpenCollection(record, store, index);
+        OpenCollection collection = new OpenCollection(record, store, index,
+                new IndexFeeder(record.name(), store, index, maxIndexLag));
         open.put(record.name(), collection);
         listener.opened(collection);
         return collection;
@@ -124,6 +132,7 @@ public final class CollectionRegistry implements AutoCloseable {
         }
         open.remove(name);
         listener.closed(collection);
+        collection.stopFeeding();
         long faces = collection.store().faceCount();
         collections.delete(collection.record());
         try {
@@ -136,10 +145,28 @@ public final class CollectionRegistry implements AutoCloseable {
         return faces;
     }
 
+    /**
+     * Compacts a collection (see {@link OpenCollection#compact}); waits up to {@code timeoutMillis}
+     * for its index to catch up first.
+     */
+    public OpenCollection.Compaction compact(String name, int maxSegments, long timeoutMillis) {
+        OpenCollection collection = get(name);
+        return collection.use(() -> {
+            try {
+                return collection.compact(maxSegments, timeoutMillis);
+            } catch (IOException e) {
+                throw new UncheckedIOException("compaction of collection " + name + " failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FaceSearchException(FaceSearchException.Kind.RESOURCE_EXHAUSTED, "interrupted while compacting collection " + name);
+            }
+        });
+    }
+
     private void refreshAll() {
         for (OpenCollection c : open.values()) {
             try {
-                c.index().refresh();
+                c.refreshOnSchedule();
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "refresh failed for collection " + c.record().name(), e);
             }
@@ -166,6 +193,9 @@ public final class CollectionRegistry implements AutoCloseable {
             maintenance.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        for (OpenCollection c : open.values()) {
+            c.stopFeeding();
         }
         commitAll();
         for (OpenCollection c : open.values()) {

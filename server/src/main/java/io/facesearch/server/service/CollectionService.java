@@ -18,6 +18,9 @@ public final class CollectionService {
     private final CollectionRegistry registry;
     private final PipelineGate pipeline;
 
+    /** A bulk load's worth of graph building (10 minutes) before a compaction gives up. */
+    static final long COMPACTION_CATCH_UP_MILLIS = 600_000;
+
     public CollectionService(CollectionRegistry registry, PipelineGate pipeline) {
         this.registry = registry;
         this.pipeline = pipeline;
@@ -50,6 +53,18 @@ public final class CollectionService {
         return registry.delete(name);
     }
 
+    /**
+     * Physically drops deleted faces from disk and optionally merges the index (see
+     * {@link OpenCollection#compact}); waits up to {@link #COMPACTION_CATCH_UP_MILLIS} for the
+     * index to catch up with acknowledged enrolments first.
+     */
+    public OpenCollection.Compaction compact(String name, int maxSegments) {
+        if (maxSegments < 0 || maxSegments > 1000) {
+            throw FaceSearchException.invalid("max_segments must be in [0, 1000], got " + maxSegments);
+        }
+        return registry.compact(name, maxSegments, COMPACTION_CATCH_UP_MILLIS);
+    }
+
     public List<CollectionInfo> list() {
         return registry.all().stream().map(this::describe).toList();
     }
@@ -61,7 +76,8 @@ public final class CollectionService {
     private CollectionInfo describe(OpenCollection c) {
         return c.use(() -> {
             try {
-                return new CollectionInfo(c.record(), c.store().faceCount(), c.store().subjectCount(), c.index().sizeOnDiskBytes());
+                return new CollectionInfo(c.record(), c.store().faceCount(), c.store().subjectCount(), c.index().sizeOnDiskBytes(),
+                        c.indexLag());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Enrols faces: analyses images (or takes embeddings), checks them against the collection, stores
- * them durably and adds them to the index. A batch of commands costs one synced write per
+ * them durably and hands them to the collection's index feeder. A batch of commands costs one synced write per
  * collection it touches, which is what makes streamed enrolment fast.
  */
 public final class EnrollmentService {
@@ -117,11 +117,14 @@ public final class EnrollmentService {
             return;
         }
         try {
-            List<Enrolled> enrolled = collection.use(() -> {
-                Written<List<Enrolled>> written = collection.store().enroll(toStore.stream().map(i -> prepared[i].item()).toList());
-                collection.indexEnrolled(written);
-                return written.value();
+            Written<List<Enrolled>> written = collection.use(() -> {
+                Written<List<Enrolled>> w = collection.store().enroll(toStore.stream().map(i -> prepared[i].item()).toList());
+                collection.indexEnrolled(w);
+                return w;
             });
+            // Durable now; the index follows in the background, at most index.max.lag behind.
+            collection.awaitIndexLag(written);
+            List<Enrolled> enrolled = written.value();
             for (int j = 0; j < toStore.size(); j++) {
                 int i = toStore.get(j);
                 Enrolled e = enrolled.get(j);

@@ -1,5 +1,6 @@
 package io.facesearch.server.service;
 
+import io.facesearch.compare.MatchThreshold;
 import io.facesearch.face.Face;
 import io.facesearch.pipeline.AnalysisOptions;
 import io.facesearch.server.index.Neighbor;
@@ -65,6 +66,7 @@ public final class SearchService {
 
     private MatchList matches(OpenCollection collection, float[] query, SearchOptions options, UUID exclude) {
         float threshold = options.threshold() == 0 ? collection.record().threshold() : options.threshold();
+        MatchThreshold rule = collection.record().metric().threshold(threshold);
         int wanted = options.topK() + (exclude == null ? 0 : 1);
         return collection.use(() -> {
             List<Neighbor> neighbors;
@@ -75,7 +77,7 @@ public final class SearchService {
             }
             List<UUID> ids = new ArrayList<>();
             for (Neighbor n : neighbors) {
-                if (n.distance() <= threshold && !n.faceId().equals(exclude) && ids.size() < options.topK()) {
+                if (rule.matches(n.distance()) && !n.faceId().equals(exclude) && ids.size() < options.topK()) {
                     ids.add(n.faceId());
                 }
             }
@@ -88,7 +90,7 @@ public final class SearchService {
                 String subject = subjects.get(n.faceId());
                 // Absent: deleted between the index search and this read.
                 if (subject != null) {
-                    matches.add(new Match(subject, n.faceId(), SimilarityScale.similarity(n.distance(), threshold), n.distance()));
+                    matches.add(new Match(subject, n.faceId(), (float) rule.similarityPercent(n.distance()), n.distance()));
                 }
             }
             return new MatchList(matches, threshold, collection.record().metric());

@@ -1,5 +1,6 @@
 package io.facesearch.server.service;
 
+import io.facesearch.compare.MatchThreshold;
 import io.facesearch.face.Face;
 import io.facesearch.pipeline.AnalysisOptions;
 import io.facesearch.server.store.Metric;
@@ -43,7 +44,8 @@ public final class VerificationService {
         float distance = used.distance(a.vector(), b.vector());
         // With a subject side, b is that subject's face; otherwise any enrolled side will do.
         UUID matched = b.faceId() != null ? b.faceId() : a.faceId();
-        return new Verification(distance, SimilarityScale.similarity(distance, applied), distance <= applied, applied, used, matched);
+        MatchThreshold rule = used.threshold(applied);
+        return new Verification(distance, (float) rule.similarityPercent(distance), rule.matches(distance), applied, used, matched);
     }
 
     private record Side(float[] vector, UUID faceId) {

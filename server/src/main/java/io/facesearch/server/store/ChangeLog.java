@@ -12,10 +12,12 @@ import org.rocksdb.WriteBatch;
  * One collection's change log in column family {@code changes} (layout on {@link ChangeKey}),
  * and the bookkeeping that tells a search index how far it may claim to be up to date.
  *
- * <p>Sequence numbers are assigned in memory before a write and applied to the index after it,
- * by concurrent writers, so they complete out of order. The <em>watermark</em> is the highest
- * sequence such that it and every lower one have completed; an index commit records it, and
- * catching up replays everything after it. Replays are idempotent, so an overlap is harmless.
+ * <p>Sequence numbers are assigned in memory before a write and completed after it (after the
+ * synchronous index work of a delete), by concurrent writers, so they complete out of order. The
+ * <em>watermark</em> is the highest sequence such that it and every lower one have completed: the
+ * log holds no entry at or below it that is still being written, so the index feeder reads up to
+ * it. An index commit records how far the feeder got, and catching up replays everything after
+ * that. Replays are idempotent, so an overlap is harmless.
  *
  * <p>Key {@code [collection id][sequence 0]} is reserved: its value (u64) is the floor left by
  * the last trim, so the sequence never goes back even when every entry has been trimmed.
@@ -45,7 +47,7 @@ public final class ChangeLog {
         return sequence;
     }
 
-    /** Marks sequences as applied to the index (or as never written, when their batch failed). */
+    /** Marks sequences as settled: written (or never written, when their batch failed). */
     public synchronized void complete(long[] sequences) {
         for (long s : sequences) {
             inFlight.remove(s);

@@ -175,6 +175,19 @@ public final class FaceStore {
         return value == null ? null : StoredFace.decodeEmbedding(value);
     }
 
+    /** Embeddings by id, in the argument's order, null where a face is absent; one multi-get. */
+    public List<float[]> embeddings(List<UUID> faceIds) {
+        if (faceIds.isEmpty()) {
+            return List.of();
+        }
+        List<byte[]> values = db.multiGet(Family.FACES, faceIds.stream().map(id -> new FaceKey(collectionId, id).encode()).toList());
+        List<float[]> embeddings = new ArrayList<>(values.size());
+        for (byte[] value : values) {
+            embeddings.add(value == null ? null : StoredFace.decodeEmbedding(value));
+        }
+        return embeddings;
+    }
+
     /** Faces by id in the argument's order; missing ids are skipped. */
     public List<StoredFace> getAll(List<UUID> faceIds) {
         if (faceIds.isEmpty()) {
@@ -274,8 +287,13 @@ public final class FaceStore {
         }
     }
 
-    /** Rewrites the collection's key ranges so deleted values are physically dropped from disk. */
+    /**
+     * Rewrites the collection's key ranges so deleted values are physically dropped from disk.
+     * Every family's memtable is flushed first: a write-ahead-log file is deleted only once every
+     * family holding data from it is flushed, and until then it still holds deleted values.
+     */
     public void compact() {
+        db.flushAll();
         for (Family f : Family.collectionScoped()) {
             db.compact(f, ByteLayout.collectionPrefix(collectionId), ByteLayout.collectionEnd(collectionId));
         }

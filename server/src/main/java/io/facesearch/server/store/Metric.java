@@ -1,32 +1,41 @@
 package io.facesearch.server.store;
 
+import io.facesearch.compare.DistanceMetric;
+import io.facesearch.compare.MatchThreshold;
+
 /**
  * How a collection compares embeddings. The stored code is part of {@link CollectionRecord}'s
  * layout, so codes are never renumbered.
  */
 public enum Metric {
-    /** L2 distance between raw embeddings; 0.6 is the usual decision threshold for 128-D faces. */
-    EUCLIDEAN(1, 0.6f),
-    /**
-     * 1 - cosine similarity. For normalised vectors squared L2 = 2 * cosine distance, so the
-     * Euclidean default 0.6 at a typical raw norm of 1.4 corresponds to (0.6 / 1.4)^2 / 2 = 0.09.
-     */
-    COSINE(2, 0.09f);
+    /** L2 distance between raw embeddings. */
+    EUCLIDEAN(1, DistanceMetric.EUCLIDEAN),
+    /** 1 - cosine similarity, in [0, 2]. */
+    COSINE(2, DistanceMetric.COSINE);
 
     private final int code;
-    private final float defaultThreshold;
+    private final DistanceMetric distanceMetric;
 
-    Metric(int code, float defaultThreshold) {
+    Metric(int code, DistanceMetric distanceMetric) {
         this.code = code;
-        this.defaultThreshold = defaultThreshold;
+        this.distanceMetric = distanceMetric;
     }
 
     public int code() {
         return code;
     }
 
+    /** The pipeline's calibrated decision threshold for this metric ({@link MatchThreshold#defaultFor}). */
     public float defaultThreshold() {
-        return defaultThreshold;
+        return (float) MatchThreshold.defaultFor(distanceMetric).threshold();
+    }
+
+    /**
+     * The decision rule and similarity scale at {@code threshold}: the pipeline's own
+     * {@link MatchThreshold}, so the server and the library agree on every similarity and match.
+     */
+    public MatchThreshold threshold(double threshold) {
+        return new MatchThreshold(distanceMetric, threshold);
     }
 
     public static Metric fromCode(int code) {

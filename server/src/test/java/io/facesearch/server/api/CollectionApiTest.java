@@ -21,7 +21,7 @@ class CollectionApiTest extends ServerTestBase {
                 .setMetric(Metric.COSINE).setIndexFormat(IndexFormat.HNSW_INT8).setModelId("facenet@2.1").build());
         assertEquals("staff", created.getName());
         assertEquals(Metric.COSINE, created.getMetric());
-        assertEquals(0.09f, created.getThreshold(), 1e-6, "the metric's default threshold");
+        assertEquals(0.18f, created.getThreshold(), 1e-6, "the metric's default threshold");
         assertEquals(IndexFormat.HNSW_INT8, created.getIndexFormat());
         assertEquals("facenet@2.1", created.getModelId());
         assertEquals("2.1", created.getModelVersion());

@@ -31,5 +31,6 @@ class MetricsApiTest extends ServerTestBase {
         assertTrue(body.contains("facesearch_collection_faces{collection=\"c\"} 6"), body);
         assertTrue(body.contains("facesearch_collection_subjects{collection=\"c\"} 3"), body);
         assertTrue(body.contains("facesearch_index_size_bytes{collection=\"c\"}"), body);
+        assertTrue(body.contains("facesearch_index_lag_changes{collection=\"c\"}"), body);
     }
 }

@@ -1,6 +1,9 @@
 package io.facesearch.server.bench;
 
 import io.facesearch.api.v1.CollectionServiceGrpc;
+import io.facesearch.api.v1.CompactCollectionRequest;
+import io.facesearch.api.v1.CompactCollectionResponse;
+import io.facesearch.api.v1.DescribeCollectionRequest;
 import io.facesearch.api.v1.CreateCollectionRequest;
 import io.facesearch.api.v1.Embedding;
 import io.facesearch.api.v1.EnrollAck;
@@ -53,7 +56,8 @@ import java.util.stream.Stream;
  * index alone, recall@10 against exact search, and disk and memory per face. Not a test: run it
  * with the {@code bench} profile (see docs/benchmarks.md). Options: {@code --faces N} (default
  * 100000), {@code --queries N} (1000), {@code --format HNSW_FLOAT32|HNSW_INT8}, {@code --streams N}
- * (2), {@code --search-threads N} (2).
+ * (2), {@code --search-threads N} (2), {@code --force-merge true|false} (false: merge the index into
+ * one segment with CompactCollection once every face is indexed).
  */
 public final class ServerBenchmark {
     /** Five samples per identity, as a gallery of a few photos per person would have. */
@@ -62,7 +66,7 @@ public final class ServerBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("faces", "100000", "queries", "1000", "format", "HNSW_FLOAT32",
-                "streams", "2", "search-threads", "2"));
+                "streams", "2", "search-threads", "2", "force-merge", "false"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -71,7 +75,41 @@ public final class ServerBenchmark {
         IndexFormat format = IndexFormat.valueOf(options.get("format"));
         int streams = Integer.parseInt(options.get("streams"));
         int searchThreads = Integer.parseInt(options.get("search-threads"));
-        new ServerBenchmark().run(faces, queries, format, streams, searchThreads);
+        new ServerBenchmark(Boolean.parseBoolean(options.get("force-merge"))).run(faces, queries, format, streams, searchThreads);
+    }
+
+    /** Merge the index into one segment after the bulk load (CompactCollection), as an operator would. */
+    private final boolean forceMerge;
+
+    private ServerBenchmark(boolean forceMerge) {
+        this.forceMerge = forceMerge;
+    }
+
+    private static io.facesearch.api.v1.Collection describe(CollectionServiceGrpc.CollectionServiceBlockingStub collections) {
+        return collections.describeCollection(DescribeCollectionRequest.newBuilder().setName("bench").build());
+    }
+
+    /** Lucene segments in the collection's index directory (one .si file each). */
+    private static long segments(Path data) throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(data.resolve("index"))) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".si")).count();
+        }
+    }
+
+    /** The process's resident memory from /proc: anonymous (heap, native) and file-backed (mapped index) pages. */
+    private static String residentMemory() {
+        try {
+            Map<String, String> status = new HashMap<>();
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    status.put(line.substring(0, colon), line.substring(colon + 1).trim());
+                }
+            }
+            return "RSS " + status.get("VmRSS") + " (anonymous " + status.get("RssAnon") + ", file " + status.get("RssFile") + ")";
+        } catch (java.io.IOException e) {
+            return "RSS unknown";
+        }
     }
 
     private final SyntheticFaces synthetic = new SyntheticFaces(1, 128);
@@ -96,13 +134,31 @@ public final class ServerBenchmark {
         for (int i = 0; i < faces; i++) {
             gallery[i] = embedding(face(i));
         }
+        CollectionServiceGrpc.CollectionServiceBlockingStub collections = CollectionServiceGrpc.newBlockingStub(channel);
         long start = System.nanoTime();
         ingest(channel, faces, streams);
         double ingestSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "ingest: %d faces in %.1f s = %.0f faces/s (EnrollStream, %d streams, acknowledged when WAL-synced)%n",
-                faces, ingestSeconds, faces / ingestSeconds, streams);
-        // Let background merges of the freshly built segments finish: measure search, not merging.
-        Thread.sleep(SETTLE_MILLIS);
+        // The client's copy of the gallery is not the server's memory: drop it before measuring.
+        gallery = null;
+        long lagAtAck = describe(collections).getIndexLag();
+        System.out.printf(Locale.ROOT, "ingest: %d faces in %.1f s = %.0f faces/s (EnrollStream, %d streams, acknowledged when WAL-synced; "
+                + "index %d changes behind at the last acknowledgement)%n", faces, ingestSeconds, faces / ingestSeconds, streams, lagAtAck);
+        while (describe(collections).getIndexLag() > 0) {
+            Thread.sleep(50);
+        }
+        double indexedSeconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "indexed: every face in the HNSW index %.1f s after the first was sent = %.0f faces/s%n",
+                indexedSeconds, faces / indexedSeconds);
+        if (forceMerge) {
+            CompactCollectionResponse merged = collections.compactCollection(CompactCollectionRequest.newBuilder().setName("bench")
+                    .setMaxSegments(1).build());
+            System.out.printf(Locale.ROOT, "force-merge to 1 segment (CompactCollection): %.1f s, index %.0f -> %.0f B/face%n",
+                    merged.getTookMs() / 1e3, merged.getIndexSizeBytesBefore() / (double) faces, merged.getIndexSizeBytesAfter() / (double) faces);
+        } else {
+            // Let background merges of the freshly built segments finish: measure search, not merging.
+            Thread.sleep(SETTLE_MILLIS);
+        }
+        System.out.printf(Locale.ROOT, "index segments: %d%n", segments(data));
 
         float[][] queryVectors = new float[queries][];
         Random random = new Random(7);
@@ -127,13 +183,14 @@ public final class ServerBenchmark {
 
         System.gc();
         long heapAfter = usedHeap();
+        String memory = residentMemory();
         Map<String, Integer> rowOf = faceRows(channel, faces);
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         server.stop();
         long dbBytes = size(data.resolve("db"));
         long indexBytes = size(data.resolve("index"));
-        System.out.printf(Locale.ROOT, "disk: database %.0f B/face, index %.0f B/face; heap after ingest %.0f B/face%n",
-                dbBytes / (double) faces, indexBytes / (double) faces, (heapAfter - heapBefore) / (double) faces);
+        System.out.printf(Locale.ROOT, "disk: database %.0f B/face, index %.0f B/face; server heap growth %.0f B/face; process %s%n",
+                dbBytes / (double) faces, indexBytes / (double) faces, (heapAfter - heapBefore) / (double) faces, memory);
 
         recall(served, queryVectors, rowOf, faces);
         indexOnly(data, format, queryVectors);

@@ -173,6 +173,24 @@ abstract class VectorIndexContract {
     }
 
     @Test
+    void compactionKeepsEveryLiveFaceAndMergesToTheSegmentsAsked() throws IOException {
+        VectorIndex index = open(Metric.EUCLIDEAN);
+        Map<UUID, Integer> first = fill(index, 10, 2);
+        Map<UUID, Integer> second = fill(index, 10, 2);
+        UUID gone = first.keySet().iterator().next();
+        index.delete(gone);
+        index.refresh();
+        index.compact(0);
+        assertEquals(39, index.size());
+        assertTrue(index.searchExact(faces.sample(first.get(gone), 0), 40).stream().noneMatch(n -> n.faceId().equals(gone)));
+        index.compact(1);
+        assertEquals(1, index.segmentCount());
+        assertEquals(39, index.size());
+        UUID kept = second.keySet().iterator().next();
+        assertTrue(index.search(faces.sample(second.get(kept), 0), 40).stream().anyMatch(n -> n.faceId().equals(kept)));
+    }
+
+    @Test
     void clearRemovesEveryFace() throws IOException {
         VectorIndex index = open(Metric.EUCLIDEAN);
         fill(index, 5, 2);
