@@ -62,6 +62,8 @@ import picocli.CommandLine.Spec;
 public final class IndexCommand implements Callable<Integer> {
     /** Metadata entries the server keeps per face. */
     private static final int MAX_METADATA_ENTRIES = 32;
+    /** Stack of the thread that loads the models: ONNX Runtime's loading needs more than the 1 MiB default. */
+    private static final long LOADER_STACK_BYTES = 16L << 20;
 
     @Mixin
     ServerOptions server;
@@ -245,13 +247,26 @@ public final class IndexCommand implements Callable<Integer> {
         }
     }
 
-    private FacePipeline openPipeline() {
-        try {
-            return pipelines.get();
-        } catch (RuntimeException e) {
-            err().println("facesearch: cannot load the face models: " + e.getMessage());
-            return null;
+    /**
+     * Opens the pipeline on a thread of its own with a large stack: ONNX Runtime's native library
+     * runs its initialisers on the thread that first loads it, and they overflow the JVM's default
+     * 1 MiB stack under some class paths (a SIGSEGV with no error report).
+     */
+    private FacePipeline openPipeline() throws InterruptedException {
+        FacePipeline[] opened = new FacePipeline[1];
+        RuntimeException[] failed = new RuntimeException[1];
+        Thread loader = Thread.ofPlatform().name("pipeline-loader").stackSize(LOADER_STACK_BYTES).start(() -> {
+            try {
+                opened[0] = pipelines.get();
+            } catch (RuntimeException e) {
+                failed[0] = e;
+            }
+        });
+        loader.join();
+        if (failed[0] != null) {
+            err().println("facesearch: cannot load the face models: " + failed[0].getMessage());
         }
+        return opened[0];
     }
 
     private int finish(RunReport report, IndexRun.Ending ending) throws IOException {
