@@ -29,6 +29,7 @@ public final class RunReport {
     private long replayed;
     private long withoutFace;
     private long refused;
+    private long reconnects;
     private final ExampleList duplicates = new ExampleList();
     private final ExampleList notSent = new ExampleList();
     private final Map<String, ExampleList> refusals = new TreeMap<>();
@@ -103,6 +104,11 @@ public final class RunReport {
         progress.done(0);
     }
 
+    /** The stream to the server broke and is being reopened. */
+    public synchronized void reconnecting() {
+        reconnects++;
+    }
+
     /** Manifest rows whose photo the input does not hold. */
     public synchronized void missing(List<String> paths) {
         missing = List.copyOf(paths);
@@ -154,6 +160,7 @@ public final class RunReport {
         refusals.forEach((reason, list) -> reasons.set(reason, list.toJson()));
         n.set("imagesNotSent", notSent.toJson());
         n.put("entriesIgnored", ignored);
+        n.put("serverReconnects", reconnects);
         if (!missing.isEmpty()) {
             ObjectNode m = n.putObject("manifestRowsMissing");
             m.put("count", missing.size());

@@ -325,6 +325,11 @@ public final class IndexRun implements SinkListener {
         report.notSent(photo.path());
     }
 
+    @Override
+    public void reconnecting(String why) {
+        report.reconnecting();
+    }
+
     private void record(JournalEntry entry) {
         if (journal == null) {
             return;

@@ -117,6 +117,7 @@ final class ServerSink implements FaceSink {
             throw new SinkFailedException(describe(failure) + (attempt > 1 ? " (after " + attempt + " attempts)" : ""), failure);
         }
         long pause = Math.min(LONGEST_PAUSE.toMillis(), FIRST_PAUSE.toMillis() << Math.min(attempt - 1, 20));
+        listener.reconnecting(describe(failure));
         Thread.sleep(pause);
     }
 

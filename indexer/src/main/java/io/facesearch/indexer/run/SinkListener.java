@@ -11,4 +11,7 @@ interface SinkListener {
 
     /** The photo's faces were not all acknowledged before the sink gave up. */
     void lost(PhotoRef photo);
+
+    /** The stream to the server broke; the sink pauses and opens a new one. */
+    void reconnecting(String why);
 }

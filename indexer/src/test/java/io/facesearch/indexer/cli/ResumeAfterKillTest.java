@@ -12,6 +12,7 @@ import io.facesearch.indexer.identity.ContentHash;
 import io.facesearch.indexer.identity.FaceIdentity;
 import io.facesearch.indexer.journal.JournalEntry;
 import io.facesearch.indexer.journal.JournalReader;
+import io.facesearch.indexer.testing.ChildJvm;
 import io.facesearch.indexer.testing.SharedPhotos;
 import io.facesearch.indexer.testing.TestServer;
 import java.io.IOException;
@@ -49,10 +50,9 @@ class ResumeAfterKillTest {
             String[] command = {"--server", server.target(), "-c", "resumed", "--create", "--journal", journals.toString(),
                 "--threads", "2", "-q", photos.toString()};
 
-            Process child = startChild(command);
+            ChildJvm child = ChildJvm.start(temp, "indexer", concat("index", command));
             Path journal = awaitRecords(journals, KILL_AFTER, child);
-            child.destroyForcibly();
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+            child.kill();
             List<JournalEntry> beforeResume = read(journal);
             assertTrue(beforeResume.size() >= KILL_AFTER && beforeResume.size() < PHOTOS,
                     "killed midway: " + beforeResume.size() + " photos journaled of " + PHOTOS);
@@ -91,27 +91,12 @@ class ResumeAfterKillTest {
         }
     }
 
-    /** {@code facesearch index} in its own JVM, on this test's class path, its output in files. */
-    private Process startChild(String[] command) throws IOException {
-        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-cp", System.getProperty("java.class.path")));
-        String cache = System.getProperty("facesearch.models.cache");
-        if (cache != null) {
-            args.add("-Dfacesearch.models.cache=" + cache);
-        }
-        args.add("io.facesearch.cli.FaceSearchCommand");
-        args.add("index");
-        args.addAll(List.of(command));
-        return new ProcessBuilder(args).redirectOutput(temp.resolve("child.out").toFile())
-                .redirectError(temp.resolve("child.err").toFile()).start();
-    }
-
     /** Waits until the child's journal holds {@code count} records, and returns it. */
-    private Path awaitRecords(Path journals, int count, Process child) throws IOException, InterruptedException {
+    private static Path awaitRecords(Path journals, int count, ChildJvm child) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CHILD_TIMEOUT_SECONDS);
         while (System.nanoTime() < deadline) {
-            if (!child.isAlive()) {
-                fail("the indexer ended before it could be killed (exit " + child.exitValue() + "):\n" + childOutput());
+            if (!child.process().isAlive()) {
+                fail("the indexer ended before it could be killed (exit " + child.process().exitValue() + "):\n" + child.output());
             }
             if (Files.isDirectory(journals)) {
                 try (Stream<Path> files = Files.list(journals)) {
@@ -123,13 +108,16 @@ class ResumeAfterKillTest {
             }
             Thread.sleep(100);
         }
-        child.destroyForcibly();
-        fail("no " + count + " journal records within " + CHILD_TIMEOUT_SECONDS + " s:\n" + childOutput());
+        child.kill();
+        fail("no " + count + " journal records within " + CHILD_TIMEOUT_SECONDS + " s:\n" + child.output());
         return null;
     }
 
-    private String childOutput() throws IOException {
-        return Files.readString(temp.resolve("child.out")) + Files.readString(temp.resolve("child.err"));
+    private static String[] concat(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     private static List<JournalEntry> read(Path journal) throws IOException {
