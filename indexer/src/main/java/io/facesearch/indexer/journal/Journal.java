@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The journal of one indexing job: which photos are done, and where to record the next ones. A
@@ -41,7 +42,8 @@ public final class Journal implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
-        identity.forEach((k, v) -> sha.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
+        // Sorted, so that the same identity names the same file however its map was built.
+        new TreeMap<>(identity).forEach((k, v) -> sha.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
         String digest = HexFormat.of().formatHex(sha.digest()).substring(0, DIGEST_HEX);
         return folder.resolve(plain(inputName) + "." + plain(collection) + "." + digest + ".journal");
     }
