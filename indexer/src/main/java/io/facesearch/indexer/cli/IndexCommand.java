@@ -130,8 +130,13 @@ public final class IndexCommand implements Callable<Integer> {
         this(() -> FacePipelines.open(PipelineSettings.DEFAULT));
     }
 
-    /** @param pipelines opens the face pipeline; the command closes it */
-    IndexCommand(Supplier<FacePipeline> pipelines) {
+    /**
+     * The command with a pipeline of the caller's, for programs that run it with the models already
+     * loaded (tests, benchmarks).
+     *
+     * @param pipelines opens the face pipeline; the command closes what it returns
+     */
+    public IndexCommand(Supplier<FacePipeline> pipelines) {
         this.pipelines = pipelines;
     }
 
