@@ -30,7 +30,7 @@ import io.facesearch.pipeline.PipelineSettings;
 import io.grpc.Status;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -183,6 +183,9 @@ public final class IndexCommand implements Callable<Integer> {
         if (threads != null && threads < 1 || maxInFlight < 1 || retries < 0) {
             return "--threads and --max-in-flight must be at least 1, --retries at least 0";
         }
+        if (unlabeledSubject != null && (unlabeledSubject.isBlank() || unlabeledSubject.getBytes(StandardCharsets.UTF_8).length > 256)) {
+            return "--unlabeled-subject must be 1-256 bytes";
+        }
         return null;
     }
 
@@ -211,13 +214,18 @@ public final class IndexCommand implements Callable<Integer> {
             FaceChoice choice = faces == null ? FaceChoice.DEFAULT : FaceChoice.always(faces);
             Map<String, String> identity = identity(labels, choice);
             Journal journal = client == null ? null : openJournal(identity);
-            try (journal; Progress bar = progressDisplay()) {
-                RunReport report = new RunReport(about(labels, choice, journal), bar);
+            try (journal) {
                 RunSettings settings = new RunSettings(dryRun ? "" : collection, nameOf(input), pipeline.modelId(),
                         threads == null ? Runtime.getRuntime().availableProcessors() : threads, maxInFlight, retries, choice,
                         unlabeledSubject);
-                IndexRun.Ending ending = new IndexRun(source, labels, pipeline, client, journal, settings, report, bar).run();
-                bar.close();
+                Progress bar = progressDisplay();
+                RunReport report = new RunReport(about(labels, choice, journal), bar);
+                IndexRun.Ending ending;
+                try {
+                    ending = new IndexRun(source, labels, pipeline, client, journal, settings, report, bar).run();
+                } finally {
+                    bar.close(); // before the report and the summary, which would garble it
+                }
                 return finish(report, ending);
             }
         }

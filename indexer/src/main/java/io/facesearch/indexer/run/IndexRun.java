@@ -230,8 +230,8 @@ public final class IndexRun implements SinkListener {
             return new Analysis.Faces(photo, image.width(), image.height(), chosen);
         } catch (InvalidImageException e) {
             return new Analysis.Refused(photo, e.reason().name(), e.getMessage());
-        } catch (RuntimeException e) {
-            // One photo that breaks the pipeline must not end the run.
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // One photo that breaks the pipeline (or is too big for the heap) must not end the run.
             return new Analysis.Refused(photo, "PIPELINE_ERROR", e.toString());
         }
     }
@@ -250,7 +250,8 @@ public final class IndexRun implements SinkListener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop("interrupted");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Keep draining below: the workers would otherwise wait forever to hand over their results.
             stop("internal error: " + e);
         }
         if (stopping) {
