@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** How a command reaches the server; shared by every server command. */
+/**
+ * How a command reaches the server; shared by every server command, in this module and others
+ * (add it as a picocli {@code @Mixin}).
+ */
 public final class ServerOptions {
 
     @Option(names = "--server", paramLabel = "HOST:PORT", defaultValue = "${env:FACESEARCH_SERVER:-localhost:50051}",
@@ -27,7 +30,13 @@ public final class ServerOptions {
             description = "Time allowed for each call, e.g. 500ms, 10s, 2m (default: ${DEFAULT-VALUE}).")
     Duration deadline;
 
-    FaceSearchClient connect() {
+    /** The server as given, e.g. {@code localhost:50051}. */
+    public String server() {
+        return server;
+    }
+
+    /** A client with these settings; the caller closes it. */
+    public FaceSearchClient connect() {
         FaceSearchClientBuilder builder = FaceSearchClient.builder().target(server).deadline(deadline)
                 .token(token == null || token.isBlank() ? null : token);
         if (trustedCertificates != null) {
