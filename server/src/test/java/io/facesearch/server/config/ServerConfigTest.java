@@ -21,6 +21,7 @@ class ServerConfigTest {
         assertEquals(50051, c.port());
         assertEquals(16 * 1024 * 1024, c.maxMessageBytes());
         assertEquals(500, c.refreshInterval().toMillis());
+        assertEquals(1_000_000, c.maxIndexLag());
     }
 
     @Test
@@ -45,5 +46,6 @@ class ServerConfigTest {
         assertThrows(IllegalArgumentException.class, () -> ServerConfig.load(null, Map.of(), Map.of("port", "x")));
         assertThrows(IllegalArgumentException.class, () -> ServerConfig.load(null, Map.of(), Map.of("refresh.ms", "5000")));
         assertThrows(IllegalArgumentException.class, () -> ServerConfig.load(null, Map.of(), Map.of("port", "70000")));
+        assertThrows(IllegalArgumentException.class, () -> ServerConfig.load(null, Map.of(), Map.of("index.max.lag", "0")));
     }
 }
