@@ -55,7 +55,7 @@ class EmbeddingCallsTest {
                 .withMetadata(Map.of("sample", Integer.toString(sample))));
     }
 
-    /** The index refreshes every 200 ms; polls until a new face is searchable. */
+    /** The index refreshes periodically; polls until a new face is searchable. */
     Matches awaitMatch(float[] query, String subject) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         Matches m;
@@ -257,7 +257,7 @@ class EmbeddingCallsTest {
         assertEquals(Metric.EUCLIDEAN, async.searchByFace("people", id, SearchOptions.DEFAULT).get(10, TimeUnit.SECONDS).metric());
         assertTrue(async.verify(FaceReference.face(id), FaceReference.subject(subject(0)), VerifyOptions.inCollection("people"))
                 .get(10, TimeUnit.SECONDS).match());
-        Thread.sleep(300); // the index refreshes every 200 ms
+        awaitMatch(Vectors.sample(0, 0), subject(0)); // searchable after the next index refresh
         assertEquals(subject(0), async.searchByEmbedding("people", Vectors.sample(0, 0), SearchOptions.DEFAULT)
                 .get(10, TimeUnit.SECONDS).best().orElseThrow().subjectId());
         assertEquals(1, async.deleteFaces("people", List.of(id)).get(10, TimeUnit.SECONDS).deleted());
