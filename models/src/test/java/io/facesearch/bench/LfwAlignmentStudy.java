@@ -152,6 +152,52 @@ public final class LfwAlignmentStudy {
                     }
                 }
                 System.out.println(row);
+                if (Boolean.getBoolean("study.ensemble") && v.name().contains("(default)")) {
+                    ensemble(pairs, located, embeddings, v.choice());
+                }
+            }
+        }
+    }
+
+    /**
+     * The default descriptor fused with faceres (1024-D, cosine): each distance divided by its own
+     * best threshold, then a weighted sum. The weight is chosen on the same pairs, so the best row
+     * is slightly optimistic.
+     */
+    private static void ensemble(List<LfwPairs> pairs, Map<String, Located> located, Map<String, Embedding> primary,
+            FaceChoice choice) throws Exception {
+        try (OnnxNetwork faceres = OnnxNetwork.load(ModelRepository.resolve(io.facesearch.model.HumanNetwork.FACERES),
+                io.facesearch.model.HumanNetwork.FACERES.inputSize(), 1)) {
+            io.facesearch.embed.FaceresEmbedder embedder = io.facesearch.embed.FaceresEmbedder.of(faceres, true);
+            Map<String, Embedding> second = new ConcurrentHashMap<>();
+            located.entrySet().parallelStream().forEach(e -> {
+                Located l = e.getValue();
+                LocatedFace face = l.faces().stream().max(Comparator.comparing(choice.rank)).orElseThrow();
+                second.put(e.getKey(), embedder.embed(l.image(), l.canvas(), List.of(face.box()),
+                        List.of(face.landmarks())).get(0));
+            });
+            for (double w : new double[] {0, 0.25, 0.5, 0.75, 1.0, 1.5, 1000}) {
+                StringBuilder row = new StringBuilder(String.format("| ensemble, faceres weight %s |", w == 1000 ? "faceres alone" : w));
+                for (LfwPairs p : pairs) {
+                    double[] d1 = distances(p, primary, DistanceMetric.EUCLIDEAN);
+                    double[] d2 = distances(p, second, DistanceMetric.COSINE);
+                    boolean[] same = new boolean[d1.length];
+                    for (int i = 0; i < d1.length; i++) {
+                        same[i] = p.pairs().get(i).same();
+                    }
+                    boolean[] all = new boolean[d1.length];
+                    java.util.Arrays.fill(all, true);
+                    double t1 = VerificationReport.of(d1, same, p.folds()).bestThreshold();
+                    double t2 = VerificationReport.of(d2, same, p.folds()).bestThreshold();
+                    double[] fused = new double[d1.length];
+                    for (int i = 0; i < d1.length; i++) {
+                        fused[i] = w == 1000 ? d2[i] / t2 : d1[i] / t1 + w * d2[i] / t2;
+                    }
+                    VerificationReport r = VerificationReport.of(fused, same, p.folds());
+                    row.append(String.format(" %.2f %%, %d unscorable, TAR@FAR1e-3 %.1f %% |", 100 * r.accuracy(),
+                            r.unscorable(), 100 * r.tarAtFar1e3()));
+                }
+                System.out.println(row);
             }
         }
     }
