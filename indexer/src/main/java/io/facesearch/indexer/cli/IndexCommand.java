@@ -151,12 +151,23 @@ public final class IndexCommand implements Callable<Integer> {
             labels = labels();
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
+        } catch (IOException e) {
+            return usage("cannot read the manifest " + manifest + ": " + e.getMessage());
         }
         if (labels instanceof ManifestLabels m && m.metadataKeys().size() > MAX_METADATA_ENTRIES - FaceMetadata.KEYS.size()) {
             return usage(manifest + " has " + m.metadataKeys().size() + " metadata columns; at most "
                     + (MAX_METADATA_ENTRIES - FaceMetadata.KEYS.size()) + " fit beside the indexer's own keys");
         }
-        try (ImageSource source = ImageSources.open(input)) {
+        ImageSource source;
+        try {
+            source = ImageSources.open(input);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        } catch (IOException e) {
+            err().println("facesearch: cannot open " + input + ": " + e.getMessage());
+            return ExitStatus.BAD_PHOTOS;
+        }
+        try (source) {
             if (dryRun) {
                 return index(source, labels, null);
             }
@@ -165,11 +176,10 @@ public final class IndexCommand implements Callable<Integer> {
             } catch (FaceSearchException e) {
                 return serverProblem(e);
             }
-        } catch (IllegalArgumentException e) {
-            return usage(e.getMessage());
         } catch (IOException e) {
-            err().println("facesearch: cannot open " + input + ": " + e.getMessage());
-            return ExitStatus.BAD_PHOTOS;
+            // The journal (another job's, unwritable) or the report file.
+            err().println("facesearch: " + e.getMessage());
+            return ExitStatus.REFUSED;
         }
     }
 

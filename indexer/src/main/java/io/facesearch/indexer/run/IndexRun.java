@@ -67,6 +67,8 @@ public final class IndexRun implements SinkListener {
     private final BlockingQueue<Object> results;
     private volatile boolean stopping;
     private volatile boolean serverLost;
+    /** The last entry the reader met, to say where a damaged input stopped; the reader's own. */
+    private String lastPath;
     /** Workers whose end the sender has seen; the sender's own. */
     private int workersEnded;
 
@@ -114,7 +116,7 @@ public final class IndexRun implements SinkListener {
             source.forEach(this::read);
             readToEnd = !stopping;
         } catch (IOException e) {
-            report.inputError("cannot read " + source.path() + " past this point: " + describe(e));
+            report.inputError("cannot read " + source.path() + (lastPath == null ? "" : " after " + lastPath) + ": " + describe(e));
         } finally {
             for (int i = 0; i < workers.size(); i++) {
                 tasks.put(END);
@@ -153,6 +155,7 @@ public final class IndexRun implements SinkListener {
             return false;
         }
         String path = entry.path();
+        lastPath = path;
         if (entry.failure() != null) {
             report.read();
             report.refused(path, "UNREADABLE", describe(entry.failure()));

@@ -76,6 +76,9 @@ final class ServerSink implements FaceSink {
                 outbox.poll();
             } catch (FaceSearchException failure) {
                 streamBroke(failure);
+            } catch (IllegalStateException endedByServer) {
+                // The server closed the stream on its own, without an error: treat it as broken.
+                streamBroke(new FaceSearchException(Status.Code.UNAVAILABLE, "the server ended the stream early", endedByServer));
             }
         }
     }
