@@ -5,7 +5,7 @@ package io.facesearch.client;
  *
  * @param expressions also compute expression probabilities
  * @param embeddings also compute embeddings
- * @param maxFaces at most this many faces, largest first; 0 means 100
+ * @param maxFaces at most this many faces, main face first; 0 means 100
  */
 public record DetectOptions(boolean expressions, boolean embeddings, int maxFaces) {
 

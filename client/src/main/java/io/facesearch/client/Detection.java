@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param width image width in pixels
  * @param height image height in pixels
- * @param faces the faces found, largest first
+ * @param faces the faces found, main face first
  * @param modelId the model that computed the embeddings
  */
 public record Detection(int width, int height, List<DetectedFace> faces, String modelId) {

@@ -7,7 +7,7 @@ import java.util.List;
  * or every face was rejected.
  *
  * @param requestId the idempotency key the enrolment was sent with; retry with it to be safe
- * @param faces the faces stored, largest first
+ * @param faces the faces stored, main face first
  * @param rejected the faces found but not stored
  * @param replayed true when the server answered from an earlier enrolment with the same request id
  */

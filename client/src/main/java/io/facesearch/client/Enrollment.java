@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param photo the photo whose faces to enrol, or null when {@code embedding} is set
  * @param embedding a precomputed embedding, or null when {@code photo} is set
  * @param metadata caller data kept with each face: at most 32 entries
- * @param faceSelection which faces of a photo to enrol; null for the server's default (LARGEST)
+ * @param faceSelection which faces of a photo to enrol; null for the server's default (MAIN)
  * @param requestId the idempotency key (up to 128 characters), or null to have one chosen
  * @param modelId the model that computed {@code embedding}, checked against the collection's; may be empty
  */

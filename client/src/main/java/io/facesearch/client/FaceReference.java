@@ -3,7 +3,7 @@ package io.facesearch.client;
 import java.util.Objects;
 
 /**
- * One side of a verification: a photo (its largest face), an enrolled face, an enrolled subject
+ * One side of a verification: a photo (its main face), an enrolled face, an enrolled subject
  * (its face nearest to the other side) or a precomputed embedding. At most one side may be a
  * subject, and enrolled faces and subjects need the collection they are in.
  */

@@ -56,7 +56,7 @@ public interface FaceSearchClient extends Closeable {
 
     // --- enrolment -----------------------------------------------------------------------------
 
-    /** Enrols the largest face of a photo under a subject. */
+    /** Enrols the main face of a photo under a subject. */
     EnrollResult enroll(String collection, String subjectId, Photo photo);
 
     /** Enrols a photo's faces or an embedding. Durable when this returns; searchable within a second. */

@@ -2,8 +2,8 @@ package io.facesearch.client;
 
 /** Which faces of a photo to enrol when it holds more than one. */
 public enum FaceSelection {
-    /** Only the largest face; the others come back as rejected. The server's default. */
-    LARGEST,
+    /** Only the main face, the largest near the centre; the others come back as rejected. The server's default. */
+    MAIN,
     /** Every face found, all under the same subject. */
     ALL,
     /** Nothing when the photo holds more than one face; each comes back as rejected. */

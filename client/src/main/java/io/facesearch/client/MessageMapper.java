@@ -49,7 +49,7 @@ final class MessageMapper {
         }
         if (e.faceSelection() != null) {
             b.setFaceSelection(switch (e.faceSelection()) {
-                case LARGEST -> io.facesearch.api.v1.FaceSelection.LARGEST;
+                case MAIN -> io.facesearch.api.v1.FaceSelection.MAIN;
                 case ALL -> io.facesearch.api.v1.FaceSelection.ALL;
                 case FAIL_IF_SEVERAL -> io.facesearch.api.v1.FaceSelection.FAIL_IF_SEVERAL;
             });
@@ -112,7 +112,7 @@ final class MessageMapper {
                 .map(f -> new EnrolledFace(f.getFaceId(), f.hasBox() ? box(f.getBox()) : null, f.getQuality())).toList();
         List<RejectedFace> rejected = r.getRejectedList().stream().map(f -> new RejectedFace(box(f.getBox()),
                 switch (f.getReason()) {
-                    case NOT_LARGEST -> RejectedFace.Reason.NOT_LARGEST;
+                    case NOT_MAIN -> RejectedFace.Reason.NOT_MAIN;
                     case SEVERAL_FACES -> RejectedFace.Reason.SEVERAL_FACES;
                     default -> RejectedFace.Reason.OTHER;
                 }, f.getMessage())).toList();

@@ -10,8 +10,8 @@ package io.facesearch.client;
 public record RejectedFace(Box box, Reason reason, String message) {
 
     public enum Reason {
-        /** {@link FaceSelection#LARGEST} kept a larger face. */
-        NOT_LARGEST,
+        /** {@link FaceSelection#MAIN} kept a larger face. */
+        NOT_MAIN,
         /** {@link FaceSelection#FAIL_IF_SEVERAL} and the photo holds several faces. */
         SEVERAL_FACES,
         /** A reason this client does not know yet. */

@@ -68,7 +68,7 @@ class PhotoCallsTest {
     }
 
     @Test
-    void enrolmentStoresTheLargestFaceWithItsBox() throws IOException {
+    void enrolmentStoresTheMainFaceWithItsBox() throws IOException {
         EnrollResult r = client.enroll("lfw", "blair", photo("Tony_Blair", 1));
         assertEquals(1, r.faces().size());
         EnrolledFace f = r.faces().getFirst();
@@ -130,10 +130,10 @@ class PhotoCallsTest {
         int found = client.detect(group, DetectOptions.DEFAULT).faces().size();
         assertTrue(found >= 2, "a photo of two people: " + found);
 
-        EnrollResult largest = client.enroll(Enrollment.of("lfw", "group-largest", group));
-        assertEquals(1, largest.faces().size());
-        assertEquals(found - 1, largest.rejected().size());
-        assertEquals(RejectedFace.Reason.NOT_LARGEST, largest.rejected().getFirst().reason());
+        EnrollResult main = client.enroll(Enrollment.of("lfw", "group-main", group));
+        assertEquals(1, main.faces().size());
+        assertEquals(found - 1, main.rejected().size());
+        assertEquals(RejectedFace.Reason.NOT_MAIN, main.rejected().getFirst().reason());
 
         EnrollResult none = client.enroll(Enrollment.of("lfw", "group-strict", group).withFaceSelection(FaceSelection.FAIL_IF_SEVERAL));
         assertFalse(none.enrolled());

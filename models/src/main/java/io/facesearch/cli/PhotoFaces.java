@@ -34,7 +34,7 @@ record PhotoFaces(Path file, byte[] bytes, AnalyzedImage image) {
         }
     }
 
-    /** The largest face: with several people in a photo, the subject is usually the closest. */
+    /** The photo's main face: the pipeline puts the largest face near the centre first. */
     Face mainFace() {
         return image.faces().get(0);
     }

@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Are two photos of the same person? Compares the largest face of each.",
-            "When a photo holds several faces its largest is used and a note goes to stderr.",
+        description = {"Are two photos of the same person? Compares the main face of each.",
+            "When a photo holds several faces its main one (large and near the centre) is used and a note goes to stderr.",
             "Exit status: 0 when compared (match or not), 3 when a photo is unreadable or has no face."})
 public final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "A", description = "First photo.")
@@ -45,7 +45,7 @@ public final class VerifyCommand implements Callable<Integer> {
             for (PhotoFaces photo : new PhotoFaces[] {a, b}) {
                 if (photo.image().faces().size() > 1) {
                     System.err.println(photo.file() + ": " + photo.image().faces().size()
-                            + " faces found; using the largest");
+                            + " faces found; using the main one (large and near the centre)");
                 }
             }
             Verification v = Verification.of(a.mainFace().embedding(), b.mainFace().embedding(), t);

@@ -2,6 +2,7 @@ package io.facesearch.pipeline;
 
 import io.facesearch.detect.Detection;
 import io.facesearch.detect.FaceDetector;
+import io.facesearch.detect.FaceProminence;
 import io.facesearch.embed.FaceEmbedder;
 import io.facesearch.expression.ExpressionClassifier;
 import io.facesearch.face.Embedding;
@@ -63,7 +64,7 @@ public final class DefaultFacePipeline implements FacePipeline {
         return new AnalyzedImage(decoded.width(), decoded.height(), faces);
     }
 
-    /** Faces of an already decoded image, largest first. */
+    /** Faces of an already decoded image, main face first ({@link FaceProminence}). */
     public List<Face> analyze(RgbImage image, AnalysisOptions options) {
         StageObserver timing = observer;
         long t0 = System.nanoTime();
@@ -72,7 +73,8 @@ public final class DefaultFacePipeline implements FacePipeline {
         List<Detection> found = new ArrayList<>(detected.faces());
         long t1 = System.nanoTime();
         timing.stageCompleted(PipelineStage.DETECT, t1 - t0);
-        found.sort(Comparator.comparingDouble((Detection d) -> -d.box().area()));
+        Comparator<FaceBox> mainFirst = FaceProminence.mainFirst(image.width(), image.height());
+        found.sort((a, b) -> mainFirst.compare(a.box(), b.box()));
         if (found.size() > options.maxFaces()) {
             found = found.subList(0, options.maxFaces());
         }

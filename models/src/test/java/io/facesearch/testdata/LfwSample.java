@@ -2,6 +2,7 @@ package io.facesearch.testdata;
 
 import io.facesearch.detect.Detection;
 import io.facesearch.detect.FaceDetector;
+import io.facesearch.detect.FaceProminence;
 import io.facesearch.face.FaceBox;
 import io.facesearch.face.Landmarks;
 import io.facesearch.image.ImageDecoder;
@@ -18,7 +19,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * A fixed sample of LFW photos, several per identity, with each photo's largest face located once
+ * A fixed sample of LFW photos, several per identity, with each photo's main face located once
  * (detection box and 68 landmarks) so that embedders can be compared on the same faces.
  *
  * <p>The identities are those of {@code meta/peopleDevTrain.txt} with at least {@code photosEach}
@@ -27,7 +28,7 @@ import java.util.stream.IntStream;
  */
 public record LfwSample(List<LocatedFace> faces) {
 
-    /** One photo's largest face. */
+    /** One photo's main face. */
     public record LocatedFace(String identity, String file, RgbImage image, PixelRegion canvas, FaceBox box,
             Landmarks landmarks) {
     }
@@ -65,8 +66,8 @@ public record LfwSample(List<LocatedFace> faces) {
                 RgbImage image = decoder.decode(Files.readAllBytes(lfw.resolve(file))).pixels();
                 FaceDetector.Result result = detector.detect(image);
                 PixelRegion canvas = result.canvas();
-                Detection best = result.faces().stream()
-                        .max(Comparator.comparingDouble(d -> d.box().area())).orElse(null);
+                Comparator<FaceBox> mainFirst = FaceProminence.mainFirst(image.width(), image.height());
+                Detection best = result.faces().stream().min((a, b) -> mainFirst.compare(a.box(), b.box())).orElse(null);
                 if (best != null) {
                     Landmarks points = landmarks.locate(image, canvas, List.of(best.box())).get(0);
                     found[i] = new LocatedFace(file.substring(0, file.indexOf('/')), file, image, canvas, best.box(),

@@ -41,9 +41,9 @@ public final class EnrollCommand extends ServerCommand {
             description = "Data kept with each face; repeatable. The photo's path is kept as 'file' unless given.")
     Map<String, String> metadata = new LinkedHashMap<>();
 
-    @Option(names = "--faces", paramLabel = "largest|all|fail_if_several",
-            description = "Which faces of a photo with several to enrol (default: largest).")
-    FaceSelection faceSelection = FaceSelection.LARGEST;
+    @Option(names = "--faces", paramLabel = "main|all|fail_if_several",
+            description = "Which faces of a photo with several to enrol (default: main, the largest face near the centre).")
+    FaceSelection faceSelection = FaceSelection.MAIN;
 
     @Option(names = "--json", description = "Print one JSON object per photo.")
     boolean json;

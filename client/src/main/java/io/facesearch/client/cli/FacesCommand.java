@@ -76,7 +76,7 @@ public final class FacesCommand implements Runnable {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {"Are two faces the same person? The server compares them with the collection's metric and threshold.",
-                "A and B are each an enrolled face id or a photo (its largest face is used).",
+                "A and B are each an enrolled face id or a photo (its main face is used).",
                 "Exit status: 0 when compared (match or not), 3 when a photo is unreadable or has no face, "
                     + "1 when a face is not in the collection."})
     static final class VerifyFaces extends ServerVerifyCommand {

@@ -77,7 +77,7 @@ public final class SubjectsCommand implements Runnable {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Is this photo (its largest face) the enrolled subject? The server compares it with the subject's "
+            description = {"Is this photo (its main face) the enrolled subject? The server compares it with the subject's "
                     + "nearest face, with the collection's metric and threshold.",
                 "Exit status: 0 when compared (match or not), 3 when the photo is unreadable or has no face, "
                     + "1 when the subject is not in the collection."})

@@ -93,8 +93,8 @@ public final class IndexCommand implements Callable<Integer> {
             description = "Put every unlabeled face under this one subject, instead of a subject of its own (unlabeled:<key>).")
     String unlabeledSubject;
 
-    @Option(names = "--faces", paramLabel = "largest|all|fail_if_several",
-            description = "Which faces of each photo to enrol (default: largest for labelled photos, all for unlabeled ones).")
+    @Option(names = "--faces", paramLabel = "main|all|fail_if_several",
+            description = "Which faces of each photo to enrol (default: main (the largest face near the centre) for labelled photos, all for unlabeled ones).")
     FaceSelection faces;
 
     @Option(names = "--threads", paramLabel = "N", description = "Photos analysed at once (default: the number of cores).")

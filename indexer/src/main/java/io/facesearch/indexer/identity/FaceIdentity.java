@@ -14,7 +14,7 @@ import java.util.Objects;
  *                       photo's content hash (32 bytes)
  *                       'L' subject (UTF-8) 0x00      -- a labelled photo
  *                    or 'U' 0x00                      -- an unlabeled photo
- *                       face index (decimal, 0 = the largest face) )
+ *                       face index (decimal, 0 = the main face) )
  * key        = base64url(digest), unpadded: 43 characters
  * request id = "ix1:" key                                             (47 characters)
  * subject id = the label, or for an unlabeled face "unlabeled:" key   (53 characters)

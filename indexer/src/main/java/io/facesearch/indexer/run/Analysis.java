@@ -11,7 +11,7 @@ sealed interface Analysis {
     /**
      * Faces to enrol.
      *
-     * @param chosen the faces the selection keeps, largest first
+     * @param chosen the faces the selection keeps, main face first
      */
     record Faces(PhotoRef photo, int width, int height, List<Face> chosen) implements Analysis {
         public Faces {

@@ -8,14 +8,14 @@ import java.util.List;
 
 /**
  * Which faces of a photo are enrolled. A labelled photo is about its subject, so by default only
- * its largest face is theirs; an unlabeled photo's faces are all worth keeping for clustering.
+ * its main face (large and near the centre) is theirs; an unlabeled photo's faces are all worth keeping for clustering.
  *
  * @param labelled the selection for photos with a subject
  * @param unlabeled the selection for photos without one
  */
 public record FaceChoice(FaceSelection labelled, FaceSelection unlabeled) {
-    /** LARGEST for labelled photos, ALL for unlabeled ones. */
-    public static final FaceChoice DEFAULT = new FaceChoice(FaceSelection.LARGEST, FaceSelection.ALL);
+    /** MAIN for labelled photos, ALL for unlabeled ones. */
+    public static final FaceChoice DEFAULT = new FaceChoice(FaceSelection.MAIN, FaceSelection.ALL);
     /** The pipeline's own limit: more faces than this in one photo is a crowd, not a portrait. */
     private static final int MAX_FACES = AnalysisOptions.DEFAULT.maxFaces();
 
@@ -29,22 +29,22 @@ public record FaceChoice(FaceSelection labelled, FaceSelection unlabeled) {
     }
 
     /**
-     * What the pipeline needs to compute: faces come largest first, so LARGEST needs one embedding
+     * What the pipeline needs to compute: faces come main face first, so MAIN needs one embedding
      * and FAIL_IF_SEVERAL needs to know whether there is a second face.
      */
     AnalysisOptions optionsFor(FaceSelection selection) {
         return new AnalysisOptions(true, false, switch (selection) {
-            case LARGEST -> 1;
+            case MAIN -> 1;
             case FAIL_IF_SEVERAL -> 2;
             case ALL -> MAX_FACES;
         });
     }
 
-    /** The faces kept of those found (largest first), or null when the photo is refused for holding several. */
+    /** The faces kept of those found (main face first), or null when the photo is refused for holding several. */
     static List<Face> choose(FaceSelection selection, List<Face> found) {
         return switch (selection) {
             case ALL -> found;
-            case LARGEST -> found.subList(0, Math.min(1, found.size()));
+            case MAIN -> found.subList(0, Math.min(1, found.size()));
             case FAIL_IF_SEVERAL -> found.size() > 1 ? null : found;
         };
     }

@@ -20,7 +20,7 @@ import java.util.Map;
  * <tr><td>archive</td><td>the input's file or folder name</td></tr>
  * <tr><td>sha256</td><td>the photo's SHA-256, 64 hex digits</td></tr>
  * <tr><td>image</td><td>the photo's size in pixels, {@code WIDTHxHEIGHT}</td></tr>
- * <tr><td>face</td><td>the face's rank by size in the photo, 0 for the largest</td></tr>
+ * <tr><td>face</td><td>the face's rank in the photo, 0 for the main face (the largest near the centre)</td></tr>
  * <tr><td>box</td><td>{@code x,y,width,height} in pixels, (x, y) the top-left corner</td></tr>
  * <tr><td>quality</td><td>the detector's confidence in [0, 1]</td></tr>
  * <tr><td>landmarks</td><td>the 68 points ({@code x,y} in pixels), separated by spaces</td></tr>

@@ -72,7 +72,7 @@ class ResumeAfterKillTest {
             Set<String> expected = new HashSet<>();
             for (JournalEntry e : all) {
                 if (e.outcome() == JournalEntry.Outcome.ENROLLED) {
-                    assertEquals(1, e.faces(), "labelled photos keep their largest face only: " + e);
+                    assertEquals(1, e.faces(), "labelled photos keep their main face only: " + e);
                     expected.add(FaceIdentity.of(e.photo(), folderOf(e.path()), 0).requestId());
                 }
             }

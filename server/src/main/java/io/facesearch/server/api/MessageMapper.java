@@ -133,10 +133,10 @@ final class MessageMapper {
 
     static EnrollCommand enrollCommand(EnrollRequest request) {
         FaceSelection selection = switch (request.getFaceSelection()) {
-            case FACE_SELECTION_UNSPECIFIED, LARGEST -> FaceSelection.LARGEST;
+            case FACE_SELECTION_UNSPECIFIED, MAIN -> FaceSelection.MAIN;
             case ALL -> FaceSelection.ALL;
             case FAIL_IF_SEVERAL -> FaceSelection.FAIL_IF_SEVERAL;
-            case UNRECOGNIZED -> throw FaceSearchException.invalid("unknown face_selection; use LARGEST, ALL or FAIL_IF_SEVERAL");
+            case UNRECOGNIZED -> throw FaceSearchException.invalid("unknown face_selection; use MAIN, ALL or FAIL_IF_SEVERAL");
         };
         byte[] image = request.hasImage() ? request.getImage().toByteArray() : null;
         float[] embedding = request.hasEmbedding() ? embedding(request.getEmbedding()) : null;
@@ -155,7 +155,7 @@ final class MessageMapper {
         }
         for (Rejection r : outcome.rejected()) {
             b.addRejected(RejectedFace.newBuilder().setBox(box(r.box())).setMessage(r.message()).setReason(
-                    r.reason() == Rejection.Reason.NOT_LARGEST ? RejectionReason.NOT_LARGEST : RejectionReason.SEVERAL_FACES));
+                    r.reason() == Rejection.Reason.NOT_MAIN ? RejectionReason.NOT_MAIN : RejectionReason.SEVERAL_FACES));
         }
         return b.build();
     }

@@ -20,7 +20,7 @@ public record EnrollCommand(
 
     public EnrollCommand {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
-        selection = selection == null ? FaceSelection.LARGEST : selection;
+        selection = selection == null ? FaceSelection.MAIN : selection;
         requestId = requestId == null ? "" : requestId;
         modelId = modelId == null ? "" : modelId;
     }

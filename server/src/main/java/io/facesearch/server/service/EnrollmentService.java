@@ -93,8 +93,8 @@ public final class EnrollmentService {
             if (command.selection() == FaceSelection.FAIL_IF_SEVERAL && found.size() > 1) {
                 rejected.add(new Rejection(f.box(), Rejection.Reason.SEVERAL_FACES,
                         "the image holds " + found.size() + " faces and face_selection is FAIL_IF_SEVERAL"));
-            } else if (command.selection() == FaceSelection.LARGEST && i > 0) {
-                rejected.add(new Rejection(f.box(), Rejection.Reason.NOT_LARGEST, "a larger face was enrolled"));
+            } else if (command.selection() == FaceSelection.MAIN && i > 0) {
+                rejected.add(new Rejection(f.box(), Rejection.Reason.NOT_MAIN, "the photo's main face (larger or nearer the centre) was enrolled"));
             } else {
                 faces.add(new NewFace(f.embedding().toArray(), f.box(), f.score(), f.landmarks(), StoredFace.Source.IMAGE));
             }

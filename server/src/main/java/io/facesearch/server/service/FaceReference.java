@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /** One side of a verification. */
 public sealed interface FaceReference {
-    /** The largest face of an encoded image. */
+    /** The main face of an encoded image (large and near the centre). */
     record Image(byte[] bytes) implements FaceReference {
     }
 

@@ -2,8 +2,8 @@ package io.facesearch.server.service;
 
 /** Which faces of an image enrolment stores when it finds several. */
 public enum FaceSelection {
-    /** The largest face only. */
-    LARGEST,
+    /** The main face only: the largest near the image's centre. */
+    MAIN,
     /** Every face, all under the same subject. */
     ALL,
     /** None, if there is more than one. */

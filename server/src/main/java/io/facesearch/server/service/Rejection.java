@@ -5,6 +5,6 @@ import io.facesearch.face.FaceBox;
 /** A face found in an image but not enrolled, and why. */
 public record Rejection(FaceBox box, Reason reason, String message) {
     public enum Reason {
-        NOT_LARGEST, SEVERAL_FACES
+        NOT_MAIN, SEVERAL_FACES
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
+import io.facesearch.detect.FaceProminence;
+import io.facesearch.face.FaceBox;
 import io.facesearch.api.v1.BoundingBox;
 import io.facesearch.api.v1.DetectRequest;
 import io.facesearch.api.v1.DetectResponse;
@@ -72,12 +74,13 @@ class ImageApiTest extends ImageServerTestBase {
         assertEquals(383, r.getImageHeight());
         assertTrue(r.getFacesCount() >= 4 && r.getFacesCount() <= 6, "about 5 faces: " + r.getFacesCount());
         assertFalse(r.getModelId().isEmpty());
-        double previousArea = Double.MAX_VALUE;
+        double previousProminence = Double.MAX_VALUE;
         for (DetectedFace f : r.getFacesList()) {
             BoundingBox b = f.getBox();
             assertTrue(b.getWidth() > 20 && b.getX() >= -b.getWidth() / 4 && b.getX() + b.getWidth() <= 594 + b.getWidth() / 4, b.toString());
-            assertTrue(area(b) <= previousArea + 1e-3, "largest first");
-            previousArea = area(b);
+            double prominence = prominence(b, 594, 383);
+            assertTrue(prominence <= previousProminence + 1e-3, "main face first");
+            previousProminence = prominence;
             assertTrue(f.getQuality() > 0.5 && f.getQuality() <= 1, "detector score " + f.getQuality());
             assertEquals(68, f.getLandmarksCount());
             assertEquals(128, f.getEmbedding().getValuesCount());
@@ -100,12 +103,12 @@ class ImageApiTest extends ImageServerTestBase {
         int found = detection.detect(DetectRequest.newBuilder().setImage(group).build()).getFacesCount();
         assertTrue(found >= 2);
 
-        EnrollResponse largest = enrollImage("group", "largest", group, FaceSelection.LARGEST);
-        assertEquals(1, largest.getFacesCount());
-        assertEquals(found - 1, largest.getRejectedCount());
-        for (RejectedFace rejected : largest.getRejectedList()) {
-            assertEquals(RejectionReason.NOT_LARGEST, rejected.getReason());
-            assertTrue(area(rejected.getBox()) <= area(largest.getFaces(0).getBox()));
+        EnrollResponse main = enrollImage("group", "main", group, FaceSelection.MAIN);
+        assertEquals(1, main.getFacesCount());
+        assertEquals(found - 1, main.getRejectedCount());
+        for (RejectedFace rejected : main.getRejectedList()) {
+            assertEquals(RejectionReason.NOT_MAIN, rejected.getReason());
+            assertTrue(prominence(rejected.getBox(), 594, 383) <= prominence(main.getFaces(0).getBox(), 594, 383));
         }
 
         EnrollResponse all = enrollImage("group", "all", group, FaceSelection.ALL);
@@ -147,12 +150,12 @@ class ImageApiTest extends ImageServerTestBase {
     @Test
     void anImageWithoutAFaceFindsNothingAndEnrolsNothing() {
         createCollection("empty");
-        enrollImage("empty", "someone", read(lfwPhotos(PERSON).getFirst()), FaceSelection.LARGEST);
+        enrollImage("empty", "someone", read(lfwPhotos(PERSON).getFirst()), FaceSelection.MAIN);
         for (String negative : List.of("negatives/skimage_brick.png", "negatives/human_background.jpg")) {
             ByteString image = read(shared(negative));
             SearchResponse r = search.search(SearchRequest.newBuilder().setCollection("empty").setImage(image).build());
             assertEquals(0, r.getResultsCount(), negative);
-            EnrollResponse e = enrollImage("empty", "nobody", image, FaceSelection.LARGEST);
+            EnrollResponse e = enrollImage("empty", "nobody", image, FaceSelection.MAIN);
             assertEquals(0, e.getFacesCount(), negative);
         }
         assertStatus(Status.Code.INVALID_ARGUMENT, "no face", () -> verification.verify(VerifyRequest.newBuilder()
@@ -164,9 +167,9 @@ class ImageApiTest extends ImageServerTestBase {
         createCollection("verify");
         List<Path> person = lfwPhotos(PERSON);
         Path other = lfwPhotos(OTHER).getFirst();
-        EnrollResponse first = enrollImage("verify", PERSON, read(person.get(0)), FaceSelection.LARGEST);
-        EnrollResponse second = enrollImage("verify", PERSON, read(person.get(1)), FaceSelection.LARGEST);
-        EnrollResponse stranger = enrollImage("verify", OTHER, read(other), FaceSelection.LARGEST);
+        EnrollResponse first = enrollImage("verify", PERSON, read(person.get(0)), FaceSelection.MAIN);
+        EnrollResponse second = enrollImage("verify", PERSON, read(person.get(1)), FaceSelection.MAIN);
+        EnrollResponse stranger = enrollImage("verify", OTHER, read(other), FaceSelection.MAIN);
 
         VerifyResponse sameImages = verification.verify(VerifyRequest.newBuilder()
                 .setFirst(image(person.get(0))).setSecond(image(person.get(1))).build());
@@ -209,7 +212,7 @@ class ImageApiTest extends ImageServerTestBase {
         List<Function<ByteString, Object>> calls = List.of(
                 image -> detection.detect(DetectRequest.newBuilder().setImage(image).build()),
                 image -> search.search(SearchRequest.newBuilder().setCollection("bad").setImage(image).build()),
-                image -> enrollImage("bad", "s", image, FaceSelection.LARGEST),
+                image -> enrollImage("bad", "s", image, FaceSelection.MAIN),
                 image -> verification.verify(VerifyRequest.newBuilder().setFirst(FaceReference.newBuilder().setImage(image))
                         .setSecond(image(lfwPhotos(PERSON).getFirst())).build()));
         for (Function<ByteString, Object> call : calls) {
@@ -261,6 +264,10 @@ class ImageApiTest extends ImageServerTestBase {
 
     private static double area(BoundingBox b) {
         return (double) b.getWidth() * b.getHeight();
+    }
+
+    private static double prominence(BoundingBox b, int width, int height) {
+        return FaceProminence.of(new FaceBox(b.getX(), b.getY(), b.getWidth(), b.getHeight()), width, height);
     }
 
     /** A PNG signature and an IHDR chunk claiming the given size, with no pixel data: a decompression bomb's header. */

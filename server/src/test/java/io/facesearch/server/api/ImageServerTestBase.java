@@ -128,7 +128,7 @@ abstract class ImageServerTestBase {
                 .setImage(image).setFaceSelection(selection).build());
     }
 
-    /** The largest face's embedding, as the server computes it. */
+    /** The main face's embedding, as the server computes it. */
     List<Float> embeddingOf(ByteString image) {
         var response = detection.detect(DetectRequest.newBuilder().setImage(image).setEmbeddings(true).setMaxFaces(1).build());
         return response.getFacesCount() == 0 ? List.of() : response.getFaces(0).getEmbedding().getValuesList();
