@@ -8,6 +8,7 @@ import io.facesearch.compare.DistanceMetric;
 import io.facesearch.detect.Detection;
 import io.facesearch.detect.DetectorSettings;
 import io.facesearch.detect.FaceDetector;
+import io.facesearch.detect.FaceProminence;
 import io.facesearch.embed.FaceEmbedder;
 import io.facesearch.eval.LfwPairs;
 import io.facesearch.eval.VerificationReport;
@@ -49,14 +50,21 @@ import java.util.stream.IntStream;
  *
  * <p>Run: {@code bin/mvn -B -q -Pbench -pl models test-compile exec:java
  * -Dbench.main=io.facesearch.bench.LfwAlignmentStudy [-Dstudy.jitter=8] [-Dstudy.only=TEXT]
- * [-Dstudy.skipOriginal=true] [-Dstudy.errors=N]}
+ * [-Dstudy.skipOriginal=true] [-Dstudy.errors=N]
+ * [-Dstudy.experiments=true] [-Dstudy.averaging=true] [-Dstudy.showChoices=true] [-Dstudy.ensemble=true]}
  */
 public final class LfwAlignmentStudy {
 
     /** How the face of an image is chosen when the detector finds several. */
     enum FaceChoice {
         LARGEST(f -> (double) f.box().area()),
-        BEST_SCORE(f -> (double) f.score());
+        BEST_SCORE(f -> (double) f.score()),
+        /** Nearest the image centre (ranked in {@link #choose}). */
+        CENTRAL(f -> 0.0),
+        /** The product's choice, {@link FaceProminence} (ranked in {@link #choose}). */
+        PROMINENT(f -> 0.0),
+        /** Area less the squared offset (once, not twice). */
+        PROMINENT_RELATIVE(f -> 0.0);
 
         final Function<LocatedFace, Double> rank;
 
@@ -65,8 +73,138 @@ public final class LfwAlignmentStudy {
         }
     }
 
+    static LocatedFace choose(Located l, FaceChoice choice) {
+        if (choice == FaceChoice.CENTRAL) {
+            double cx = l.image().width() / 2.0;
+            double cy = l.image().height() / 2.0;
+            return l.faces().stream().min(Comparator.comparingDouble(
+                    f -> Math.hypot(f.box().centerX() - cx, f.box().centerY() - cy))).orElseThrow();
+        }
+        if (choice == FaceChoice.PROMINENT) {
+            return l.faces().stream().max(Comparator.comparingDouble(
+                    f -> FaceProminence.of(f.box(), l.image().width(), l.image().height()))).orElseThrow();
+        }
+        if (choice == FaceChoice.PROMINENT_RELATIVE) {
+            double cx = l.image().width() / 2.0;
+            double cy = l.image().height() / 2.0;
+            return l.faces().stream().max(Comparator.comparingDouble(f -> {
+                double dx = f.box().centerX() - cx;
+                double dy = f.box().centerY() - cy;
+                return f.box().area() - (dx * dx + dy * dy);
+            })).orElseThrow();
+        }
+        return l.faces().stream().max(Comparator.comparing(choice.rank)).orElseThrow();
+    }
+
+    /** A change made to the chosen face's landmarks before alignment (an experiment). */
+    interface LandmarkStep {
+        LocatedFace apply(Located image, LocatedFace face, LandmarkDetector detector);
+    }
+
+    static final LandmarkStep AS_FOUND = (l, f, d) -> f;
+
     record Variant(String name, DetectorSettings detector, FaceChoice choice, FaceAligner aligner,
-            List<ChipView> views) {
+            List<ChipView> views, LandmarkStep step, List<FaceAligner> averagedWith) {
+        Variant(String name, DetectorSettings detector, FaceChoice choice, FaceAligner aligner, List<ChipView> views) {
+            this(name, detector, choice, aligner, views, AS_FOUND, List.of());
+        }
+
+        Variant(String name, DetectorSettings detector, FaceChoice choice, FaceAligner aligner, List<ChipView> views,
+                LandmarkStep step) {
+            this(name, detector, choice, aligner, views, step, List.of());
+        }
+    }
+
+    /** dlib's input scaling, (pixel - mean) / 256, fed through face-api's (pixel - mean) / 255 graph. */
+    static FaceAligner over256(FaceAligner inner) {
+        double[] mean = {122.782, 117.001, 104.298};
+        return new FaceAligner() {
+            @Override
+            public void writeChip(RgbImage image, PixelRegion canvas, FaceBox box, Landmarks landmarks, ChipView view,
+                    int size, float[] dest, int offset) {
+                inner.writeChip(image, canvas, box, landmarks, view, size, dest, offset);
+                for (int i = offset; i < offset + size * size * 3; i++) {
+                    double m = mean[(i - offset) % 3];
+                    dest[i] = (float) (m + (dest[i] - m) * 255 / 256);
+                }
+            }
+
+            @Override
+            public String id() {
+                return inner.id() + "-256";
+            }
+        };
+    }
+
+    /** The detection box, in chip pixels of the dlib fit, averaged over faces: what a typical detection looks like. */
+    static volatile double[] canonicalBox;
+
+    /** Landmarks placed again, from a box that the first landmarks predict (the detector's box, denoised). */
+    static LandmarkStep refine(double zoom, boolean average) {
+        return (l, f, d) -> {
+            io.facesearch.align.ChipTransform t = DlibFaceChip.fit(f.landmarks());
+            double[] c = t.apply(canonicalBox[0], canonicalBox[1]);
+            double side = canonicalBox[2] * t.scale() * zoom;
+            FaceBox box = new FaceBox((float) (c[0] - side / 2), (float) (c[1] - side / 2), (float) side, (float) side);
+            Landmarks again = d.locate(l.image(), l.canvas(), List.of(box)).get(0);
+            if (average) {
+                float[] a = f.landmarks().toArray();
+                float[] b = again.toArray();
+                for (int i = 0; i < a.length; i++) {
+                    b[i] = (a[i] + b[i]) / 2;
+                }
+                again = new Landmarks(b);
+            }
+            return new LocatedFace(f.box(), f.score(), again);
+        };
+    }
+
+    static LandmarkStep shift(float by) {
+        return (l, f, d) -> {
+            float[] a = f.landmarks().toArray();
+            for (int i = 0; i < a.length; i++) {
+                a[i] += by;
+            }
+            return new LocatedFace(f.box(), f.score(), new Landmarks(a));
+        };
+    }
+
+    /** Mean detection box in the dlib chip's coordinates (centre x, centre y, side) over every chosen face. */
+    static double[] measureCanonicalBox(Map<String, Located> located) {
+        double[] sum = new double[4];
+        for (Located l : located.values()) {
+            LocatedFace f = l.faces().stream().max(Comparator.comparing(FaceChoice.LARGEST.rank)).orElseThrow();
+            io.facesearch.align.ChipTransform t = DlibFaceChip.fit(f.landmarks());
+            // Inverse of the similarity: chip = R(-angle) (image - t) / scale.
+            double dx = f.box().centerX() - t.tx();
+            double dy = f.box().centerY() - t.ty();
+            double cos = Math.cos(-t.angle()) / t.scale();
+            double sin = Math.sin(-t.angle()) / t.scale();
+            sum[0] += cos * dx - sin * dy;
+            sum[1] += sin * dx + cos * dy;
+            sum[2] += Math.sqrt(f.box().width() * f.box().height()) / t.scale();
+            sum[3]++;
+        }
+        return new double[] {sum[0] / sum[3], sum[1] / sum[3], sum[2] / sum[3]};
+    }
+
+    /** The chip rounded down to whole levels, as dlib stores it. */
+    static FaceAligner truncating(FaceAligner inner) {
+        return new FaceAligner() {
+            @Override
+            public void writeChip(RgbImage image, PixelRegion canvas, FaceBox box, Landmarks landmarks, ChipView view,
+                    int size, float[] dest, int offset) {
+                inner.writeChip(image, canvas, box, landmarks, view, size, dest, offset);
+                for (int i = offset; i < offset + size * size * 3; i++) {
+                    dest[i] = (float) Math.floor(dest[i]);
+                }
+            }
+
+            @Override
+            public String id() {
+                return inner.id() + "-uint8";
+            }
+        };
     }
 
     record LocatedFace(FaceBox box, float score, Landmarks landmarks) {
@@ -93,13 +231,39 @@ public final class LfwAlignmentStudy {
                 new Variant("padded detection + fallbacks, face-api crop", padded, FaceChoice.LARGEST, new FaceApiCrop(),
                         plain),
                 new Variant("padded detection, dlib chip", padded, FaceChoice.LARGEST, new DlibFaceChip(), plain),
-                new Variant("padded detection, dlib chip + mirror (default)", padded, FaceChoice.LARGEST,
+                new Variant("padded detection, largest face, dlib chip + mirror", padded, FaceChoice.LARGEST,
                         new DlibFaceChip(), mirror),
+                new Variant("padded detection, main face (prominence), dlib chip + mirror (default)", padded,
+                        FaceChoice.PROMINENT, new DlibFaceChip(), mirror),
                 new Variant("padded detection, best-scored face, dlib chip + mirror", padded, FaceChoice.BEST_SCORE,
                         new DlibFaceChip(), mirror)));
+        if (Boolean.getBoolean("study.experiments")) {
+            variants.add(new Variant("experiment: largest face, landmarks -0.5 px, dlib chip + mirror", padded, FaceChoice.LARGEST,
+                    new DlibFaceChip(), mirror, shift(-0.5f)));
+            for (FaceChoice c : List.of(FaceChoice.CENTRAL, FaceChoice.PROMINENT_RELATIVE)) {
+                variants.add(new Variant("experiment: " + c.name().toLowerCase(java.util.Locale.ROOT) + " face" + ", dlib chip + mirror", padded, c, new DlibFaceChip(), mirror));
+                variants.add(new Variant("experiment: " + c.name().toLowerCase(java.util.Locale.ROOT) + " face" + ", face-api crop", padded, c, new FaceApiCrop(), plain));
+            }
+            variants.add(new Variant("experiment: largest face, uint8 chip, dlib chip + mirror", padded, FaceChoice.LARGEST,
+                    truncating(new DlibFaceChip()), mirror));
+            for (double zoom : new double[] {1.0, 1.1}) {
+                variants.add(new Variant("experiment: largest face, refined landmarks zoom " + zoom + ", dlib chip + mirror", padded,
+                        FaceChoice.LARGEST, new DlibFaceChip(), mirror, refine(zoom, false)));
+            }
+            variants.add(new Variant("experiment: largest face, refined landmarks averaged, dlib chip + mirror", padded,
+                    FaceChoice.LARGEST, new DlibFaceChip(), mirror, refine(1.0, true)));
+        }
+        if (Boolean.getBoolean("study.averaging")) {
+            FaceChoice p = FaceChoice.PROMINENT;
+            variants.add(new Variant("experiment: main face, dlib's /256 input scaling, dlib chip + mirror", padded, p, over256(new DlibFaceChip()), mirror));
+            variants.add(new Variant("averaging: main face, dlib chip + face-api crop, mirror", padded, p, new DlibFaceChip(), mirror,
+                    AS_FOUND, List.of(new FaceApiCrop())));
+            variants.add(new Variant("averaging: main face, dlib chips padded 0.2/0.25/0.3, mirror", padded, p, new DlibFaceChip(), mirror,
+                    AS_FOUND, List.of(new DlibFaceChip(0.2), new DlibFaceChip(0.3))));
+        }
         if (jitter > 0) {
             variants.add(new Variant("padded detection, dlib chip + mirror + " + jitter + " jittered", padded,
-                    FaceChoice.LARGEST, new DlibFaceChip(), ChipView.jittered(jitter)));
+                    FaceChoice.PROMINENT, new DlibFaceChip(), ChipView.jittered(jitter)));
         }
         if (Boolean.getBoolean("study.skipOriginal")) {
             variants.remove(0);
@@ -132,13 +296,48 @@ public final class LfwAlignmentStudy {
             for (Variant v : variants) {
                 Map<String, Located> located = locatedBy.computeIfAbsent(v.detector(), d -> cachedLocate(files, images,
                         decoder, d, new FaceDetector(det, d), new LandmarkDetector(marks)));
+                if (canonicalBox == null && v.detector() == padded) {
+                    canonicalBox = measureCanonicalBox(located);
+                    System.err.printf("canonical detection box in chip px: centre (%.2f, %.2f), side %.2f%n",
+                            canonicalBox[0], canonicalBox[1], canonicalBox[2]);
+                    long several = located.values().stream().filter(l -> l.faces().size() > 1).count();
+                    long differ = located.values().stream().filter(l -> choose(l, FaceChoice.LARGEST) != choose(l, FaceChoice.CENTRAL)).count();
+                    long differScore = located.values().stream().filter(l -> choose(l, FaceChoice.LARGEST) != choose(l, FaceChoice.BEST_SCORE)).count();
+                    System.err.printf("%d images, %d with several faces; largest != central in %d, largest != best-scored in %d%n",
+                            located.size(), several, differ, differScore);
+                    for (FaceChoice c : List.of(FaceChoice.PROMINENT, FaceChoice.PROMINENT_RELATIVE)) {
+                        System.err.printf("%s != central in %d, != largest in %d%n", c,
+                                located.values().stream().filter(l -> choose(l, c) != choose(l, FaceChoice.CENTRAL)).count(),
+                                located.values().stream().filter(l -> choose(l, c) != choose(l, FaceChoice.LARGEST)).count());
+                    }
+                    if (Boolean.getBoolean("study.showChoices")) {
+                        located.forEach((name, l) -> {
+                            LocatedFace a = choose(l, FaceChoice.LARGEST);
+                            LocatedFace b = choose(l, FaceChoice.CENTRAL);
+                            if (a != b) {
+                                System.err.printf("choice %s: largest %s score %.2f, central %s score %.2f%n", name, a.box(), a.score(), b.box(), b.score());
+                            }
+                        });
+                    }
+                }
                 FaceEmbedder embedder = new FaceEmbedder(rec, v.aligner(), v.views());
+                LandmarkDetector landmarkDetector = new LandmarkDetector(marks);
                 Map<String, Embedding> embeddings = new ConcurrentHashMap<>();
                 located.entrySet().parallelStream().forEach(e -> {
                     Located l = e.getValue();
-                    LocatedFace face = l.faces().stream().max(Comparator.comparing(v.choice().rank)).orElseThrow();
-                    embeddings.put(e.getKey(), embedder.embed(l.image(), l.canvas(), List.of(face.box()),
-                            List.of(face.landmarks())).get(0));
+                    LocatedFace face = v.step().apply(l, choose(l, v.choice()), landmarkDetector);
+                    float[] sum = embedder.embed(l.image(), l.canvas(), List.of(face.box()), List.of(face.landmarks())).get(0).toArray();
+                    for (FaceAligner other : v.averagedWith()) {
+                        float[] more = new FaceEmbedder(rec, other, v.views()).embed(l.image(), l.canvas(), List.of(face.box()),
+                                List.of(face.landmarks())).get(0).toArray();
+                        for (int k = 0; k < sum.length; k++) {
+                            sum[k] += more[k];
+                        }
+                    }
+                    for (int k = 0; k < sum.length; k++) {
+                        sum[k] /= 1 + v.averagedWith().size();
+                    }
+                    embeddings.put(e.getKey(), new Embedding(sum));
                 });
                 StringBuilder row = new StringBuilder("| " + v.name() + " |");
                 for (LfwPairs p : pairs) {
@@ -153,7 +352,7 @@ public final class LfwAlignmentStudy {
                 }
                 System.out.println(row);
                 if (Boolean.getBoolean("study.ensemble") && v.name().contains("(default)")) {
-                    ensemble(pairs, located, embeddings, v.choice());
+                    ensemble(pairs, located, embeddings, v);
                 }
             }
         }
@@ -165,14 +364,14 @@ public final class LfwAlignmentStudy {
      * is slightly optimistic.
      */
     private static void ensemble(List<LfwPairs> pairs, Map<String, Located> located, Map<String, Embedding> primary,
-            FaceChoice choice) throws Exception {
+            Variant variant) throws Exception {
         try (OnnxNetwork faceres = OnnxNetwork.load(ModelRepository.resolve(io.facesearch.model.HumanNetwork.FACERES),
                 io.facesearch.model.HumanNetwork.FACERES.inputSize(), 1)) {
             io.facesearch.embed.FaceresEmbedder embedder = io.facesearch.embed.FaceresEmbedder.of(faceres, true);
             Map<String, Embedding> second = new ConcurrentHashMap<>();
             located.entrySet().parallelStream().forEach(e -> {
                 Located l = e.getValue();
-                LocatedFace face = l.faces().stream().max(Comparator.comparing(choice.rank)).orElseThrow();
+                LocatedFace face = choose(l, variant.choice());
                 second.put(e.getKey(), embedder.embed(l.image(), l.canvas(), List.of(face.box()),
                         List.of(face.landmarks())).get(0));
             });
