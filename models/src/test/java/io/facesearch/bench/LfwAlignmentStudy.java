@@ -115,25 +115,29 @@ public final class LfwAlignmentStudy {
         }
     }
 
-    /** dlib's input scaling, (pixel - mean) / 256, fed through face-api's (pixel - mean) / 255 graph. */
-    static FaceAligner over256(FaceAligner inner) {
-        double[] mean = {122.782, 117.001, 104.298};
+    /** An aligner whose chip values pass through {@code map(channel, value)}. */
+    static FaceAligner remapped(FaceAligner inner, String suffix, java.util.function.BiFunction<Integer, Float, Double> map) {
         return new FaceAligner() {
             @Override
             public void writeChip(RgbImage image, PixelRegion canvas, FaceBox box, Landmarks landmarks, ChipView view,
                     int size, float[] dest, int offset) {
                 inner.writeChip(image, canvas, box, landmarks, view, size, dest, offset);
                 for (int i = offset; i < offset + size * size * 3; i++) {
-                    double m = mean[(i - offset) % 3];
-                    dest[i] = (float) (m + (dest[i] - m) * 255 / 256);
+                    dest[i] = (float) (double) map.apply((i - offset) % 3, dest[i]);
                 }
             }
 
             @Override
             public String id() {
-                return inner.id() + "-256";
+                return inner.id() + "-" + suffix;
             }
         };
+    }
+
+    /** dlib's input scaling, (pixel - mean) / 256, fed through face-api's (pixel - mean) / 255 graph. */
+    static FaceAligner over256(FaceAligner inner) {
+        double[] mean = {122.782, 117.001, 104.298};
+        return remapped(inner, "256", (channel, v) -> mean[channel] + (v - mean[channel]) * 255 / 256);
     }
 
     /** The detection box, in chip pixels of the dlib fit, averaged over faces: what a typical detection looks like. */
@@ -190,21 +194,7 @@ public final class LfwAlignmentStudy {
 
     /** The chip rounded down to whole levels, as dlib stores it. */
     static FaceAligner truncating(FaceAligner inner) {
-        return new FaceAligner() {
-            @Override
-            public void writeChip(RgbImage image, PixelRegion canvas, FaceBox box, Landmarks landmarks, ChipView view,
-                    int size, float[] dest, int offset) {
-                inner.writeChip(image, canvas, box, landmarks, view, size, dest, offset);
-                for (int i = offset; i < offset + size * size * 3; i++) {
-                    dest[i] = (float) Math.floor(dest[i]);
-                }
-            }
-
-            @Override
-            public String id() {
-                return inner.id() + "-uint8";
-            }
-        };
+        return remapped(inner, "uint8", (channel, v) -> Math.floor(v));
     }
 
     record LocatedFace(FaceBox box, float score, Landmarks landmarks) {
