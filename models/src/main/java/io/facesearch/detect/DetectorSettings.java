@@ -12,22 +12,24 @@ package io.facesearch.detect;
  *     its contrast equalised, each with the first border
  * @param maxIou non-max suppression overlap limit
  * @param maxResults most faces kept per image
+ * @param seekWholeFace go on down the score cascade while every face found is cut by the photo's
+ *     edge: a bystander's half face can outscore the whole face of the person photographed
  */
 public record DetectorSettings(float[] scoreCascade, double[] paddingRatios, boolean retryTransformed, float maxIou,
-        int maxResults) {
+        int maxResults, boolean seekWholeFace) {
 
     /** face-api's own settings: one pass at 0.5, no padding. */
     public static final DetectorSettings ORIGINAL =
-            new DetectorSettings(new float[] {0.5f}, new double[] {0}, false, 0.5f, 100);
+            new DetectorSettings(new float[] {0.5f}, new double[] {0}, false, 0.5f, 100, false);
 
     /**
      * FaceSearch's default: a 20 % border (50 px on LFW's 250 px photos) and a 0.5, 0.3, 0.1 score
-     * cascade; when that finds nothing, a 50 % border (for faces larger than the frame), then none
+     * cascade, gone down further while every face found is cut by the photo's edge; when that finds nothing, a 50 % border (for faces larger than the frame), then none
      * (for faces too small once shrunk), then the mirrored image, then the image with its contrast
      * equalised.
      */
     public static final DetectorSettings DEFAULT =
-            new DetectorSettings(new float[] {0.5f, 0.3f, 0.1f}, new double[] {0.2, 0.5, 0}, true, 0.5f, 100);
+            new DetectorSettings(new float[] {0.5f, 0.3f, 0.1f}, new double[] {0.2, 0.5, 0}, true, 0.5f, 100, true);
 
     public DetectorSettings {
         if (scoreCascade.length == 0) {

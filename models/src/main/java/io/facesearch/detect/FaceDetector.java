@@ -99,25 +99,44 @@ public final class FaceDetector {
         float[] scores = out.get("scores");
         List<Result> all = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
-            all.add(new Result(select(boxes, scores, i * ANCHORS, canvases.get(i)), canvases.get(i)));
+            all.add(new Result(select(boxes, scores, i * ANCHORS, canvases.get(i), images.get(i)), canvases.get(i)));
         }
         return new ArrayList<>(all);
     }
 
-    private List<Detection> select(float[] boxes, float[] scores, int offset, PixelRegion canvas) {
-        int[] kept = new int[0];
+    /**
+     * The faces of the first cascade level that finds any; with {@link DetectorSettings#seekWholeFace()},
+     * of the first level that finds one not cut by the photo's edge, if any level does. A lower level
+     * keeps everything a higher one found.
+     */
+    private List<Detection> select(float[] boxes, float[] scores, int offset, PixelRegion canvas, RgbImage image) {
+        List<Detection> first = List.of();
         for (float minScore : settings.scoreCascade()) {
-            kept = NonMaxSuppression.select(boxes, scores, offset, ANCHORS, minScore, settings.maxIou(),
+            int[] kept = NonMaxSuppression.select(boxes, scores, offset, ANCHORS, minScore, settings.maxIou(),
                     settings.maxResults());
-            if (kept.length > 0) {
-                break;
+            if (kept.length == 0) {
+                continue;
+            }
+            List<Detection> faces = new ArrayList<>(kept.length);
+            for (int a : kept) {
+                faces.add(new Detection(toImage(boxes, (offset + a) * 4, canvas), scores[offset + a]));
+            }
+            if (first.isEmpty()) {
+                first = faces;
+            }
+            if (!settings.seekWholeFace() || faces.stream().anyMatch(d -> isWhole(d.box(), image))) {
+                return faces;
             }
         }
-        List<Detection> faces = new ArrayList<>(kept.length);
-        for (int a : kept) {
-            faces.add(new Detection(toImage(boxes, (offset + a) * 4, canvas), scores[offset + a]));
-        }
-        return faces;
+        return first;
+    }
+
+    /** Inside the photo, give or take 2 % of the box: a face the photo's edge cuts is only part of one. */
+    static boolean isWhole(FaceBox box, RgbImage image) {
+        double mx = 0.02 * box.width();
+        double my = 0.02 * box.height();
+        return box.x() >= -mx && box.y() >= -my && box.x() + box.width() <= image.width() + mx
+                && box.y() + box.height() <= image.height() + my;
     }
 
     /**

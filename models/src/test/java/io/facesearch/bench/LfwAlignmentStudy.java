@@ -432,7 +432,7 @@ public final class LfwAlignmentStudy {
     private static Map<String, Located> cachedLocate(List<String> files, Path dir, ImageDecoder decoder,
             DetectorSettings settings, FaceDetector detector, LandmarkDetector landmarks) {
         String key = Integer.toHexString(Objects.hash(files.hashCode(), Arrays.toString(settings.scoreCascade()),
-                Arrays.toString(settings.paddingRatios()), settings.retryTransformed()));
+                Arrays.toString(settings.paddingRatios()), settings.retryTransformed(), settings.seekWholeFace()));
         Path cache = Path.of("models/target/study-cache/located-v2-" + key + ".bin");
         try {
             if (Files.exists(cache)) {

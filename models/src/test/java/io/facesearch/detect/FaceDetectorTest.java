@@ -48,10 +48,27 @@ class FaceDetectorTest {
     }
 
     @Test
+    void cascadeGoesOnWhileEveryFaceFoundIsCutByTheEdge() throws Exception {
+        // LFW photo of Nelson Mandela: a bystander's half face at the left edge scores 0.47, his own 0.24.
+        RgbImage image = lfw("Nelson_Mandela/Nelson_Mandela_0001.jpg");
+        DetectorSettings d = DetectorSettings.DEFAULT;
+        DetectorSettings firstLevelFound = new DetectorSettings(d.scoreCascade(), d.paddingRatios(), d.retryTransformed(),
+                d.maxIou(), d.maxResults(), false);
+        List<Detection> stopped = new FaceDetector(network, firstLevelFound).detect(image).faces();
+        assertEquals(1, stopped.size());
+        assertFalse(FaceDetector.isWhole(stopped.get(0).box(), image), "only the half face: " + stopped);
+
+        List<Detection> sought = new FaceDetector(network, d).detect(image).faces();
+        assertEquals(2, sought.size(), "the half face and the whole one: " + sought);
+        Detection whole = sought.stream().filter(f -> FaceDetector.isWhole(f.box(), image)).findFirst().orElseThrow();
+        assertTrue(whole.score() < 0.3f && Math.abs(whole.box().centerX() - 125) < 30, whole.toString());
+    }
+
+    @Test
     void contrastRetryFindsAFaceInADarkPhoto() throws Exception {
         RgbImage dark = lfw("Abdoulaye_Wade/Abdoulaye_Wade_0003.jpg");
         DetectorSettings bordersOnly = new DetectorSettings(new float[] {0.5f, 0.3f, 0.1f}, new double[] {0.2, 0.5, 0},
-                false, 0.5f, 100);
+                false, 0.5f, 100, true);
         assertTrue(new FaceDetector(network, bordersOnly).detect(dark).faces().isEmpty(),
                 "borders and the score cascade alone miss this face");
         List<Detection> faces = new FaceDetector(network, DetectorSettings.DEFAULT).detect(dark).faces();
