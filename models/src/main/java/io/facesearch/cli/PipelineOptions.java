@@ -18,8 +18,8 @@ final class PipelineOptions {
     String align;
 
     @Option(names = "--mirror", negatable = true, paramLabel = "BOOL",
-            description = "Average each face's descriptor with its mirror image's (default: on with dlib, "
-                    + "off with faceapi).")
+            description = "Average each face's landmarks and descriptor with those of its mirror image (default: on "
+                    + "with dlib, off with faceapi).")
     Boolean mirror;
 
     @Option(names = "--detection", paramLabel = "padded|original",
@@ -50,7 +50,7 @@ final class PipelineOptions {
         boolean mirrored = mirror == null ? !original : mirror;
         List<ChipView> views = jitter > 0 ? ChipView.jittered(jitter)
                 : mirrored ? List.of(ChipView.IDENTITY, ChipView.MIRROR) : List.of(ChipView.IDENTITY);
-        return new PipelineSettings(detector, original ? new FaceApiCrop() : new DlibFaceChip(), views);
+        return new PipelineSettings(detector, original ? new FaceApiCrop() : new DlibFaceChip(), views, mirrored);
     }
 
     FacePipeline open() {

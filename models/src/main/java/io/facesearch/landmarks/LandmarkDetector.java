@@ -14,15 +14,40 @@ import java.util.List;
  * Places the 68 landmarks of each detected face with face-api's landmark network. The crop is the
  * detection box itself, clipped to the canvas and floored, zero-padded to a centred square and
  * resized to 112 px. Thread-safe; all faces of an image run as one batch.
+ *
+ * <p>Optionally each crop is also run mirrored, and the two sets of points averaged (the mirrored
+ * set flipped back and re-indexed, left eye for right eye): the network is not quite symmetric, and
+ * the mean of both readings places the points that align the face more steadily. On LFW this adds
+ * 0.03 to 0.09 points of verification accuracy and 1 to 2 points of TAR at FAR 1e-3
+ * (docs/accuracy.md), for one more landmark pass per face.
  */
 public final class LandmarkDetector {
     /** The network's input side, in pixels. */
     public static final int INPUT_SIZE = 112;
 
-    private final Network network;
+    /** The iBUG 68-point index of each point's mirror image: jaw, brows, nose, eyes and mouth swap sides. */
+    static final int[] MIRRORED_POINT = {
+        16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0,
+        26, 25, 24, 23, 22, 21, 20, 19, 18, 17,
+        27, 28, 29, 30,
+        35, 34, 33, 32, 31,
+        45, 44, 43, 42, 47, 46,
+        39, 38, 37, 36, 41, 40,
+        54, 53, 52, 51, 50, 49, 48, 59, 58, 57, 56, 55,
+        64, 63, 62, 61, 60, 67, 66, 65};
 
+    private final Network network;
+    private final boolean mirrorAveraged;
+
+    /** face-api's single reading of each crop. */
     public LandmarkDetector(Network network) {
+        this(network, false);
+    }
+
+    /** @param mirrorAveraged also read each crop mirrored and average the two sets of points */
+    public LandmarkDetector(Network network, boolean mirrorAveraged) {
         this.network = network;
+        this.mirrorAveraged = mirrorAveraged;
     }
 
     /**
@@ -34,20 +59,49 @@ public final class LandmarkDetector {
             return List.of();
         }
         int plane = INPUT_SIZE * INPUT_SIZE * 3;
-        float[] input = new float[plane * boxes.size()];
+        int readings = mirrorAveraged ? 2 : 1;
+        float[] input = new float[plane * boxes.size() * readings];
         List<PixelRegion> crops = new ArrayList<>(boxes.size());
         for (int i = 0; i < boxes.size(); i++) {
             PixelRegion crop = cropOf(boxes.get(i), canvas);
             crops.add(crop);
+            int at = i * readings * plane;
             NetworkInput.writeSquare(image, crop.x(), crop.y(), crop.width(), crop.height(), SquarePadding.CENTERED,
-                    INPUT_SIZE, input, i * plane);
+                    INPUT_SIZE, input, at);
+            if (mirrorAveraged) {
+                mirrorInto(input, at, at + plane);
+            }
         }
-        float[] out = network.run(input, boxes.size()).get("landmarks");
+        float[] out = network.run(input, boxes.size() * readings).get("landmarks");
+        int stride = Landmarks.COUNT * 2;
         List<Landmarks> result = new ArrayList<>(boxes.size());
         for (int i = 0; i < boxes.size(); i++) {
-            result.add(toImage(out, i * Landmarks.COUNT * 2, crops.get(i), boxes.get(i)));
+            float[] relative = new float[stride];
+            System.arraycopy(out, i * readings * stride, relative, 0, stride);
+            if (mirrorAveraged) {
+                int m = (i * readings + 1) * stride;
+                for (int p = 0; p < Landmarks.COUNT; p++) {
+                    int q = MIRRORED_POINT[p];
+                    relative[2 * p] = (relative[2 * p] + 1 - out[m + 2 * q]) / 2;
+                    relative[2 * p + 1] = (relative[2 * p + 1] + out[m + 2 * q + 1]) / 2;
+                }
+            }
+            result.add(toImage(relative, 0, crops.get(i), boxes.get(i)));
         }
         return result;
+    }
+
+    /** Writes the mirror image (left to right) of the square input at {@code from} to {@code to}. */
+    private static void mirrorInto(float[] input, int from, int to) {
+        for (int y = 0; y < INPUT_SIZE; y++) {
+            for (int x = 0; x < INPUT_SIZE; x++) {
+                int src = from + (y * INPUT_SIZE + x) * 3;
+                int dst = to + (y * INPUT_SIZE + (INPUT_SIZE - 1 - x)) * 3;
+                input[dst] = input[src];
+                input[dst + 1] = input[src + 1];
+                input[dst + 2] = input[src + 2];
+            }
+        }
     }
 
     /** The detection box clipped to the canvas and floored (face-api's clipAtImageBorders). */

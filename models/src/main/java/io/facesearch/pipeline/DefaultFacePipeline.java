@@ -38,7 +38,7 @@ public final class DefaultFacePipeline implements FacePipeline {
     public DefaultFacePipeline(ImageDecoder decoder, FaceNetworks networks, PipelineSettings settings) {
         this.decoder = decoder;
         this.detector = new FaceDetector(networks.detector(), settings.detector());
-        this.landmarks = new LandmarkDetector(networks.landmarks());
+        this.landmarks = new LandmarkDetector(networks.landmarks(), settings.mirroredLandmarks());
         this.embedder = new FaceEmbedder(networks.recognition(), settings.aligner(), settings.views());
         this.expressions = new ExpressionClassifier(networks.expression());
         this.modelId = networks.version() + "/" + embedder.id();

@@ -13,20 +13,25 @@ import java.util.List;
  * @param detector detection thresholds and border
  * @param aligner the chip fed to the recognition network
  * @param views the chips of each face whose descriptors are averaged (identity and mirror by default)
+ * @param mirroredLandmarks average each face's landmarks with those read on its mirror image
  */
-public record PipelineSettings(DetectorSettings detector, FaceAligner aligner, List<ChipView> views) {
+public record PipelineSettings(DetectorSettings detector, FaceAligner aligner, List<ChipView> views,
+        boolean mirroredLandmarks) {
 
     public PipelineSettings {
         views = List.copyOf(views);
     }
 
-    /** The most accurate configuration: bordered detection with a cascade, dlib chip, mirror averaging. */
-    public static final PipelineSettings DEFAULT =
-            new PipelineSettings(DetectorSettings.DEFAULT, new DlibFaceChip(), List.of(ChipView.IDENTITY, ChipView.MIRROR));
+    /**
+     * The most accurate configuration: bordered detection with a cascade, landmarks and descriptors
+     * averaged with their mirror images', dlib chip.
+     */
+    public static final PipelineSettings DEFAULT = new PipelineSettings(DetectorSettings.DEFAULT, new DlibFaceChip(),
+            List.of(ChipView.IDENTITY, ChipView.MIRROR), true);
 
     /** face-api's own pipeline, for comparisons with it. */
     public static final PipelineSettings ORIGINAL =
-            new PipelineSettings(DetectorSettings.ORIGINAL, new FaceApiCrop(), List.of(ChipView.IDENTITY));
+            new PipelineSettings(DetectorSettings.ORIGINAL, new FaceApiCrop(), List.of(ChipView.IDENTITY), false);
 
     /** Names the alignment and the views averaged, e.g. {@code dlib+mirror}. */
     public String embeddingId() {

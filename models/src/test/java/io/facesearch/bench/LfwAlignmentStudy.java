@@ -98,7 +98,7 @@ public final class LfwAlignmentStudy {
 
     /** A change made to the chosen face's landmarks before alignment (an experiment). */
     interface LandmarkStep {
-        LocatedFace apply(Located image, LocatedFace face, LandmarkDetector detector);
+        LocatedFace apply(Located image, LocatedFace face, io.facesearch.model.Network landmarkNetwork);
     }
 
     static final LandmarkStep AS_FOUND = (l, f, d) -> f;
@@ -150,7 +150,7 @@ public final class LfwAlignmentStudy {
             double[] c = t.apply(canonicalBox[0], canonicalBox[1]);
             double side = canonicalBox[2] * t.scale() * zoom;
             FaceBox box = new FaceBox((float) (c[0] - side / 2), (float) (c[1] - side / 2), (float) side, (float) side);
-            Landmarks again = d.locate(l.image(), l.canvas(), List.of(box)).get(0);
+            Landmarks again = new LandmarkDetector(d).locate(l.image(), l.canvas(), List.of(box)).get(0);
             if (average) {
                 float[] a = f.landmarks().toArray();
                 float[] b = again.toArray();
@@ -162,6 +162,10 @@ public final class LfwAlignmentStudy {
             return new LocatedFace(f.box(), f.score(), again);
         };
     }
+
+    /** The chosen face's landmarks placed again, each crop also read mirrored and the two averaged (the default). */
+    static final LandmarkStep MIRROR_AVERAGED = (l, f, d) -> new LocatedFace(f.box(), f.score(),
+            new LandmarkDetector(d, true).locate(l.image(), l.canvas(), List.of(f.box())).get(0));
 
     static LandmarkStep shift(float by) {
         return (l, f, d) -> {
@@ -223,8 +227,10 @@ public final class LfwAlignmentStudy {
                 new Variant("padded detection, dlib chip", padded, FaceChoice.LARGEST, new DlibFaceChip(), plain),
                 new Variant("padded detection, largest face, dlib chip + mirror", padded, FaceChoice.LARGEST,
                         new DlibFaceChip(), mirror),
-                new Variant("padded detection, main face (prominence), dlib chip + mirror (default)", padded,
+                new Variant("padded detection, main face (prominence), dlib chip + mirror", padded,
                         FaceChoice.PROMINENT, new DlibFaceChip(), mirror),
+                new Variant("padded detection, main face, landmarks and dlib chip + mirror (default)", padded,
+                        FaceChoice.PROMINENT, new DlibFaceChip(), mirror, MIRROR_AVERAGED),
                 new Variant("padded detection, best-scored face, dlib chip + mirror", padded, FaceChoice.BEST_SCORE,
                         new DlibFaceChip(), mirror)));
         if (Boolean.getBoolean("study.experiments")) {
@@ -311,11 +317,10 @@ public final class LfwAlignmentStudy {
                     }
                 }
                 FaceEmbedder embedder = new FaceEmbedder(rec, v.aligner(), v.views());
-                LandmarkDetector landmarkDetector = new LandmarkDetector(marks);
                 Map<String, Embedding> embeddings = new ConcurrentHashMap<>();
                 located.entrySet().parallelStream().forEach(e -> {
                     Located l = e.getValue();
-                    LocatedFace face = v.step().apply(l, choose(l, v.choice()), landmarkDetector);
+                    LocatedFace face = v.step().apply(l, choose(l, v.choice()), marks);
                     float[] sum = embedder.embed(l.image(), l.canvas(), List.of(face.box()), List.of(face.landmarks())).get(0).toArray();
                     for (FaceAligner other : v.averagedWith()) {
                         float[] more = new FaceEmbedder(rec, other, v.views()).embed(l.image(), l.canvas(), List.of(face.box()),
