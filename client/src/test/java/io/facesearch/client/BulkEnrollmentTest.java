@@ -194,8 +194,15 @@ class BulkEnrollmentTest {
             assertTrue(failure.isUnavailable() || failure.code() == Status.Code.CANCELLED, failure.toString());
             ExecutionException ended = assertThrows(ExecutionException.class, () -> bulk.completion().get(10, TimeUnit.SECONDS));
             assertEquals(failure.code(), ((FaceSearchException) ended.getCause()).code());
+            // An item in flight when the server went away is reported failed; a graceful stop may
+            // acknowledge everything it received first, so there need not be any.
             assertEquals(submitted.get(), results.size(), "every item sent has exactly one result");
-            assertTrue(results.stream().anyMatch(r -> !r.succeeded()), "the items lost are reported");
+            for (BulkEnrollment.ItemResult r : results) {
+                if (!r.succeeded()) {
+                    assertTrue(r.error().isUnavailable() || r.error().code() == Status.Code.CANCELLED, r.error().toString());
+                }
+            }
+            assertTrue(results.stream().filter(BulkEnrollment.ItemResult::succeeded).count() >= 200, "acknowledged before the stop");
             assertEquals(0, bulk.inFlight());
             assertThrows(FaceSearchException.class, bulk::awaitCompletion);
         } finally {

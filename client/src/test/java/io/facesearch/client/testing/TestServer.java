@@ -5,6 +5,7 @@ import io.facesearch.client.FaceSearchClientBuilder;
 import io.facesearch.pipeline.FacePipeline;
 import io.facesearch.server.FaceSearchServer;
 import io.facesearch.server.config.ServerConfig;
+import io.facesearch.testdata.SharedPipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package io.facesearch.indexer.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.facesearch.indexer.testing.SharedPipeline;
 import io.facesearch.pipeline.FacePipeline;
+import io.facesearch.testdata.SharedPipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

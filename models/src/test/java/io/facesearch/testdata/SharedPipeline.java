@@ -1,4 +1,4 @@
-package io.facesearch.indexer.testing;
+package io.facesearch.testdata;
 
 import io.facesearch.image.InvalidImageException;
 import io.facesearch.pipeline.AnalysisOptions;
@@ -7,9 +7,10 @@ import io.facesearch.pipeline.FacePipelines;
 import io.facesearch.pipeline.PipelineSettings;
 
 /**
- * The real face pipeline, loaded once per test JVM and shared by every in-process run of the
- * indexer (loading the networks takes seconds; analysing is thread-safe). Runs close their
- * pipeline, so each gets a view whose close does nothing; the networks go with the JVM.
+ * The real face pipeline with its default settings, loaded once per test JVM and shared by every
+ * test server and in-process indexer run (loading the networks takes seconds; analysing is
+ * thread-safe). Those close their pipeline, so each gets a view whose close does nothing; the
+ * networks go with the JVM.
  */
 public final class SharedPipeline {
     private static FacePipeline pipeline;
