@@ -239,6 +239,8 @@ public final class LfwAlignmentStudy {
             for (FaceChoice c : List.of(FaceChoice.CENTRAL, FaceChoice.PROMINENT_RELATIVE)) {
                 variants.add(new Variant("experiment: " + c.name().toLowerCase(java.util.Locale.ROOT) + " face" + ", dlib chip + mirror", padded, c, new DlibFaceChip(), mirror));
                 variants.add(new Variant("experiment: " + c.name().toLowerCase(java.util.Locale.ROOT) + " face" + ", face-api crop", padded, c, new FaceApiCrop(), plain));
+                variants.add(new Variant("experiment: " + c.name().toLowerCase(java.util.Locale.ROOT) + " face"
+                        + ", landmarks and dlib chip + mirror", padded, c, new DlibFaceChip(), mirror, MIRROR_AVERAGED));
             }
             variants.add(new Variant("experiment: largest face, uint8 chip, dlib chip + mirror", padded, FaceChoice.LARGEST,
                     truncating(new DlibFaceChip()), mirror));
