@@ -10,7 +10,7 @@ package io.facesearch.client;
 public record RejectedFace(Box box, Reason reason, String message) {
 
     public enum Reason {
-        /** {@link FaceSelection#MAIN} kept a larger face. */
+        /** {@link FaceSelection#MAIN} kept another face, larger or nearer the centre. */
         NOT_MAIN,
         /** {@link FaceSelection#FAIL_IF_SEVERAL} and the photo holds several faces. */
         SEVERAL_FACES,

@@ -73,8 +73,7 @@ public final class DefaultFacePipeline implements FacePipeline {
         List<Detection> found = new ArrayList<>(detected.faces());
         long t1 = System.nanoTime();
         timing.stageCompleted(PipelineStage.DETECT, t1 - t0);
-        Comparator<FaceBox> mainFirst = FaceProminence.mainFirst(image.width(), image.height());
-        found.sort((a, b) -> mainFirst.compare(a.box(), b.box()));
+        found.sort(Comparator.comparing(Detection::box, FaceProminence.mainFirst(image.width(), image.height())));
         if (found.size() > options.maxFaces()) {
             found = found.subList(0, options.maxFaces());
         }

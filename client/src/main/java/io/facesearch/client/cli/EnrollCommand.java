@@ -69,7 +69,7 @@ public final class EnrollCommand extends ServerCommand {
 
         FaceSearchException streamFailure = null;
         EnrollReport report;
-        try (Progress bar = !quiet && (progress || Progress.onTerminal())
+        try (Progress bar = !quiet && (progress || TerminalBar.onTerminal())
                 ? Progress.bar("enrolling", "photos", files.size(), err()) : Progress.none()) {
             report = new EnrollReport(out(), err(), json, bar);
             BulkEnrollment bulk = client.bulkEnroll(report::accept);

@@ -29,11 +29,6 @@ final class Progress implements AutoCloseable {
         return new Progress(TerminalBar.on(err, task, unit, total, LOG_WIDTH));
     }
 
-    /** True when a person is watching: the standard streams are a terminal. */
-    static boolean onTerminal() {
-        return TerminalBar.onTerminal();
-    }
-
     boolean visible() {
         return bar != null;
     }

@@ -9,6 +9,7 @@ import io.facesearch.client.FaceSearchClient;
 import io.facesearch.client.FaceSearchException;
 import io.facesearch.client.FaceSelection;
 import io.facesearch.client.cli.ServerOptions;
+import io.facesearch.client.cli.TerminalBar;
 import io.facesearch.indexer.identity.ContentHash;
 import io.facesearch.indexer.journal.Journal;
 import io.facesearch.indexer.label.FolderLabels;
@@ -367,7 +368,7 @@ public final class IndexCommand implements Callable<Integer> {
     }
 
     private Progress progressDisplay() {
-        return !quiet && (progress || ProgressBarDisplay.onTerminal()) ? ProgressBarDisplay.on(err()) : Progress.NONE;
+        return !quiet && (progress || TerminalBar.onTerminal()) ? ProgressBarDisplay.on(err()) : Progress.NONE;
     }
 
     private int serverProblem(FaceSearchException e) {

@@ -30,11 +30,6 @@ public final class ProgressBarDisplay implements Progress {
         return new ProgressBarDisplay(TerminalBar.on(err, "indexing", "photos", -1, LOG_WIDTH));
     }
 
-    /** True when a person is watching: the standard streams are a terminal. */
-    public static boolean onTerminal() {
-        return TerminalBar.onTerminal();
-    }
-
     @Override
     public synchronized void total(long photos) {
         total = photos;
