@@ -20,24 +20,16 @@ import java.util.List;
 public final class FaceEmbedder {
     /** Length of the descriptor. */
     public static final int DIMENSION = 128;
-    private static final int PLANE = FaceAligner.CHIP_SIZE * FaceAligner.CHIP_SIZE * 3;
 
-    private final Network network;
-    private final FaceAligner aligner;
-    private final List<ChipView> views;
+    private final ChipViews chips;
 
     public FaceEmbedder(Network network, FaceAligner aligner, List<ChipView> views) {
-        if (views.isEmpty()) {
-            throw new IllegalArgumentException("at least one chip view is needed");
-        }
-        this.network = network;
-        this.aligner = aligner;
-        this.views = List.copyOf(views);
+        this.chips = new ChipViews(network, "descriptor", DIMENSION, aligner, views, FaceAligner.CHIP_SIZE);
     }
 
     /** Names the alignment and averaging, e.g. {@code dlib+mirror}. */
     public String id() {
-        return aligner.id() + ChipView.describe(views);
+        return chips.id();
     }
 
     /** @param boxes the detection box of each face, parallel to {@code faces} */
@@ -45,25 +37,9 @@ public final class FaceEmbedder {
         if (faces.isEmpty()) {
             return List.of();
         }
-        int copies = views.size();
-        float[] input = new float[PLANE * faces.size() * copies];
-        for (int i = 0; i < faces.size(); i++) {
-            for (int v = 0; v < copies; v++) {
-                aligner.writeChip(image, canvas, boxes.get(i), faces.get(i), views.get(v), input,
-                        (i * copies + v) * PLANE);
-            }
-        }
-        float[] out = network.run(input, faces.size() * copies).get("descriptor");
         List<Embedding> result = new ArrayList<>(faces.size());
-        for (int i = 0; i < faces.size(); i++) {
-            float[] d = new float[DIMENSION];
-            for (int c = 0; c < copies; c++) {
-                int base = (i * copies + c) * DIMENSION;
-                for (int k = 0; k < DIMENSION; k++) {
-                    d[k] += out[base + k] / copies;
-                }
-            }
-            result.add(new Embedding(d));
+        for (float[] mean : chips.meanOutputs(image, canvas, boxes, faces)) {
+            result.add(new Embedding(mean));
         }
         return result;
     }

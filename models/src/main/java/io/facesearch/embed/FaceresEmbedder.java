@@ -28,12 +28,7 @@ public final class FaceresEmbedder {
      * optimum is flat between 1.1x and 1.4x (docs/faceres.md).
      */
     public static final double CHIP_PADDING = 0.45;
-    private static final int SIZE = HumanNetwork.FACERES.inputSize();
-    private static final int PLANE = SIZE * SIZE * 3;
-
-    private final Network network;
-    private final FaceAligner aligner;
-    private final List<ChipView> views;
+    private final ChipViews chips;
 
     /**
      * @param network the faceres graph ({@link HumanNetwork#FACERES})
@@ -41,12 +36,8 @@ public final class FaceresEmbedder {
      * @param views the chips of each face whose embeddings are averaged
      */
     public FaceresEmbedder(Network network, FaceAligner aligner, List<ChipView> views) {
-        if (views.isEmpty()) {
-            throw new IllegalArgumentException("at least one chip view is needed");
-        }
-        this.network = network;
-        this.aligner = aligner;
-        this.views = List.copyOf(views);
+        this.chips = new ChipViews(network, HumanNetwork.EMBEDDING, DIMENSION, aligner, views,
+                HumanNetwork.FACERES.inputSize());
     }
 
     /**
@@ -61,7 +52,7 @@ public final class FaceresEmbedder {
 
     /** Names the network, alignment and averaging, e.g. {@code faceres/dlib+mirror}. */
     public String id() {
-        return "faceres/" + aligner.id() + ChipView.describe(views);
+        return "faceres/" + chips.id();
     }
 
     /**
@@ -78,25 +69,9 @@ public final class FaceresEmbedder {
         if (faces.isEmpty()) {
             return List.of();
         }
-        int copies = views.size();
-        float[] input = new float[PLANE * faces.size() * copies];
-        for (int i = 0; i < faces.size(); i++) {
-            for (int v = 0; v < copies; v++) {
-                aligner.writeChip(image, canvas, boxes.get(i), faces.get(i), views.get(v), SIZE, input,
-                        (i * copies + v) * PLANE);
-            }
-        }
-        float[] out = network.run(input, faces.size() * copies).get(HumanNetwork.EMBEDDING);
         List<Embedding> result = new ArrayList<>(faces.size());
-        for (int i = 0; i < faces.size(); i++) {
-            float[] sum = new float[DIMENSION];
-            for (int c = 0; c < copies; c++) {
-                int base = (i * copies + c) * DIMENSION;
-                for (int k = 0; k < DIMENSION; k++) {
-                    sum[k] += out[base + k];
-                }
-            }
-            Embedding embedding = new Embedding(sum);
+        for (float[] mean : chips.meanOutputs(image, canvas, boxes, faces)) {
+            Embedding embedding = new Embedding(mean);
             // An all-zero vector (no feature fired, e.g. a black chip) has no direction; keep it as is.
             result.add(embedding.norm() > 0 ? embedding.normalized() : embedding);
         }
