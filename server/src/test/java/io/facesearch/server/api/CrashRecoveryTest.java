@@ -43,7 +43,12 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryTest {
     private static final SyntheticFaces FACES = new SyntheticFaces(99, 128);
     private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
-    private static final int ITEMS = 4000;
+    /**
+     * Far more than the server acknowledges in the moment a kill takes: acknowledgements keep coming
+     * while the process dies (at ~25k faces/s on an idle machine, a few thousand), and the kill must
+     * still land midway.
+     */
+    private static final int ITEMS = 20_000;
     private static final int KILL_AFTER = 1200;
 
     @TempDir
