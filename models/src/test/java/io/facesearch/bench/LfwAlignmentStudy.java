@@ -51,7 +51,8 @@ import java.util.stream.IntStream;
  * <p>Run: {@code bin/mvn -B -q -Pbench -pl models test-compile exec:java
  * -Dbench.main=io.facesearch.bench.LfwAlignmentStudy [-Dstudy.jitter=8] [-Dstudy.only=TEXT]
  * [-Dstudy.skipOriginal=true] [-Dstudy.errors=N]
- * [-Dstudy.experiments=true] [-Dstudy.averaging=true] [-Dstudy.showChoices=true] [-Dstudy.ensemble=true]}
+ * [-Dstudy.experiments=true] [-Dstudy.averaging=true] [-Dstudy.landmarks=true] [-Dstudy.showChoices=true]
+ * [-Dstudy.ensemble=true]}
  */
 public final class LfwAlignmentStudy {
 
@@ -167,6 +168,102 @@ public final class LfwAlignmentStudy {
     static final LandmarkStep MIRROR_AVERAGED = (l, f, d) -> new LocatedFace(f.box(), f.score(),
             new LandmarkDetector(d, true).locate(l.image(), l.canvas(), List.of(f.box())).get(0));
 
+    /** The default's landmarks, then the chip fitted on other template points. */
+    static LandmarkStep fitOn(int[] points) {
+        return (l, f, d) -> {
+            LocatedFace m = MIRROR_AVERAGED.apply(l, f, d);
+            return new LocatedFace(m.box(), m.score(), io.facesearch.align.FitStudy.fittedOn(m.landmarks(), points));
+        };
+    }
+
+    /** Mirror-averaged landmarks read on boxes scaled by each factor about their centre, then averaged. */
+    static LandmarkStep boxScales(double... factors) {
+        return (l, f, d) -> {
+            LandmarkDetector detector = new LandmarkDetector(d, true);
+            float[] sum = new float[Landmarks.COUNT * 2];
+            for (double k : factors) {
+                FaceBox b = f.box();
+                double w = b.width() * k;
+                double h = b.height() * k;
+                FaceBox scaled = new FaceBox((float) (b.centerX() - w / 2), (float) (b.centerY() - h / 2), (float) w, (float) h);
+                float[] xy = detector.locate(l.image(), l.canvas(), List.of(scaled)).get(0).toArray();
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += xy[i] / factors.length;
+                }
+            }
+            return new LocatedFace(f.box(), f.score(), new Landmarks(sum));
+        };
+    }
+
+    /**
+     * Landmarks read again on the photo turned so that the first reading's eyes are level (the
+     * network was trained mostly on upright faces), mapped back; optionally averaged with the first.
+     */
+    static LandmarkStep upright(boolean average) {
+        return upright(average, MIRROR_AVERAGED, true);
+    }
+
+    static final LandmarkStep PLAIN = (l, f, d) -> new LocatedFace(f.box(), f.score(),
+            new LandmarkDetector(d, false).locate(l.image(), l.canvas(), List.of(f.box())).get(0));
+
+    static LandmarkStep then(LandmarkStep a, java.util.function.UnaryOperator<Landmarks> b) {
+        return (l, f, d) -> {
+            LocatedFace x = a.apply(l, f, d);
+            return new LocatedFace(x.box(), x.score(), b.apply(x.landmarks()));
+        };
+    }
+
+    static LandmarkStep upright(boolean average, LandmarkStep firstStep, boolean mirrorSecond) {
+        return (l, f, d) -> {
+            LocatedFace first = firstStep.apply(l, f, d);
+            double angle = DlibFaceChip.fit(first.landmarks()).angle();
+            double cx = f.box().centerX();
+            double cy = f.box().centerY();
+            PixelRegion canvas = l.canvas();
+            RgbImage src = l.image();
+            byte[] px = new byte[canvas.width() * canvas.height() * 3];
+            double cos = Math.cos(angle);
+            double sin = Math.sin(angle);
+            for (int j = 0; j < canvas.height(); j++) {
+                for (int i = 0; i < canvas.width(); i++) {
+                    double dx = canvas.x() + i - cx;
+                    double dy = canvas.y() + j - cy;
+                    double x = cx + cos * dx - sin * dy;
+                    double y = cy + sin * dx + cos * dy;
+                    int left = (int) Math.floor(x);
+                    int top = (int) Math.floor(y);
+                    if (left < 0 || top < 0 || left + 1 >= src.width() || top + 1 >= src.height()) {
+                        continue;
+                    }
+                    double fx = x - left;
+                    double fy = y - top;
+                    for (int c = 0; c < 3; c++) {
+                        double a = src.sample(left, top, c);
+                        double b = src.sample(left + 1, top, c);
+                        double e = src.sample(left, top + 1, c);
+                        double g = src.sample(left + 1, top + 1, c);
+                        double v = (1 - fy) * ((1 - fx) * a + fx * b) + fy * ((1 - fx) * e + fx * g);
+                        px[(j * canvas.width() + i) * 3 + c] = (byte) Math.round(v);
+                    }
+                }
+            }
+            RgbImage turned = new RgbImage(canvas.width(), canvas.height(), px);
+            FaceBox box = new FaceBox(f.box().x() - canvas.x(), f.box().y() - canvas.y(), f.box().width(), f.box().height());
+            float[] q = new LandmarkDetector(d, mirrorSecond).locate(turned, new PixelRegion(0, 0, canvas.width(), canvas.height()),
+                    List.of(box)).get(0).toArray();
+            float[] a = first.landmarks().toArray();
+            for (int p = 0; p < Landmarks.COUNT; p++) {
+                double dx = q[2 * p] + canvas.x() - cx;
+                double dy = q[2 * p + 1] + canvas.y() - cy;
+                float x = (float) (cx + cos * dx - sin * dy);
+                float y = (float) (cy + sin * dx + cos * dy);
+                q[2 * p] = average ? (x + a[2 * p]) / 2 : x;
+                q[2 * p + 1] = average ? (y + a[2 * p + 1]) / 2 : y;
+            }
+            return new LocatedFace(f.box(), f.score(), new Landmarks(q));
+        };
+    }
+
     static LandmarkStep shift(float by) {
         return (l, f, d) -> {
             float[] a = f.landmarks().toArray();
@@ -250,6 +347,25 @@ public final class LfwAlignmentStudy {
             }
             variants.add(new Variant("experiment: largest face, refined landmarks averaged, dlib chip + mirror", padded,
                     FaceChoice.LARGEST, new DlibFaceChip(), mirror, refine(1.0, true)));
+        }
+        if (Boolean.getBoolean("study.landmarks")) {
+            FaceChoice p = FaceChoice.PROMINENT;
+            DlibFaceChip chip = new DlibFaceChip();
+            variants.add(new Variant("landmarks: read again upright", padded, p, chip, mirror, upright(false)));
+            variants.add(new Variant("landmarks: read again upright, averaged with the first", padded, p, chip, mirror, upright(true)));
+            variants.add(new Variant("landmarks: upright after a plain reading", padded, p, chip, mirror, upright(false, PLAIN, true)));
+            variants.add(new Variant("landmarks: upright, plain readings", padded, p, chip, mirror, upright(false, PLAIN, false)));
+            variants.add(new Variant("landmarks: upright twice", padded, p, chip, mirror, upright(false, upright(false), true)));
+            variants.add(new Variant("landmarks: upright, fit on all 51", padded, p, chip, mirror, then(upright(false),
+                    lm -> io.facesearch.align.FitStudy.fittedOn(lm, IntStream.rangeClosed(17, 67).toArray()))));
+            variants.add(new Variant("landmarks: boxes x0.9/1/1.1 averaged", padded, p, chip, mirror, boxScales(0.9, 1, 1.1)));
+            variants.add(new Variant("landmarks: boxes x1/1.1 averaged", padded, p, chip, mirror, boxScales(1, 1.1)));
+            variants.add(new Variant("landmarks: fit on eyes, nose, mouth corners", padded, p, chip, mirror,
+                    fitOn(IntStream.concat(IntStream.rangeClosed(27, 47), IntStream.of(48, 54)).toArray())));
+            variants.add(new Variant("landmarks: fit on eye corners, nose base, mouth corners", padded, p, chip, mirror,
+                    fitOn(new int[] {36, 39, 42, 45, 33, 48, 54})));
+            variants.add(new Variant("landmarks: fit on all 51 template points", padded, p, chip, mirror,
+                    fitOn(IntStream.rangeClosed(17, 67).toArray())));
         }
         if (Boolean.getBoolean("study.averaging")) {
             FaceChoice p = FaceChoice.PROMINENT;
