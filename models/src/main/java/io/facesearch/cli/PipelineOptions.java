@@ -23,7 +23,7 @@ final class PipelineOptions {
     Boolean mirror;
 
     @Option(names = "--detection", paramLabel = "padded|original",
-            description = "padded: 20 %% black border and a 0.5/0.3/0.1 score cascade (default with dlib); "
+            description = "padded: 20 %% black border and a 0.4/0.3/0.1 score cascade (default with dlib); "
                     + "original: face-api's single pass at 0.5 (default with faceapi).")
     String detection;
 

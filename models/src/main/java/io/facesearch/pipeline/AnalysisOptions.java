@@ -5,7 +5,7 @@ package io.facesearch.pipeline;
  *
  * @param embeddings compute descriptors (the expensive step; detection-only callers turn it off)
  * @param expressions compute expression probabilities
- * @param maxFaces keep at most this many faces, main face first ({@link io.facesearch.detect.FaceProminence})
+ * @param maxFaces keep at most this many faces, main face first ({@link FacePipeline#analyze})
  */
 public record AnalysisOptions(boolean embeddings, boolean expressions, int maxFaces) {
     /** Detection, landmarks and embeddings for up to 100 faces. */

@@ -1,5 +1,6 @@
 package io.facesearch.pipeline;
 
+import io.facesearch.align.LandmarkAgreement;
 import io.facesearch.detect.Detection;
 import io.facesearch.detect.FaceDetector;
 import io.facesearch.detect.FaceProminence;
@@ -64,21 +65,44 @@ public final class DefaultFacePipeline implements FacePipeline {
         return new AnalyzedImage(decoded.width(), decoded.height(), faces);
     }
 
-    /** Faces of an already decoded image, main face first ({@link FaceProminence}). */
+    /**
+     * Faces of an already decoded image, main face first: faces whose landmarks agree with their box
+     * ({@link LandmarkAgreement}) by prominence ({@link FaceProminence}), then the others.
+     */
     public List<Face> analyze(RgbImage image, AnalysisOptions options) {
         StageObserver timing = observer;
         long t0 = System.nanoTime();
         FaceDetector.Result detected = detector.detect(image);
         PixelRegion canvas = detected.canvas();
-        List<Detection> found = new ArrayList<>(detected.faces());
+        List<Detection> ranked = new ArrayList<>(detected.faces());
         long t1 = System.nanoTime();
         timing.stageCompleted(PipelineStage.DETECT, t1 - t0);
-        found.sort(Comparator.comparing(Detection::box, FaceProminence.mainFirst(image.width(), image.height())));
-        if (found.size() > options.maxFaces()) {
-            found = found.subList(0, options.maxFaces());
+        ranked.sort(Comparator.comparing(Detection::box, FaceProminence.mainFirst(image.width(), image.height())));
+        List<Detection> found = new ArrayList<>();
+        List<Landmarks> points = new ArrayList<>();
+        List<Detection> disagreeing = new ArrayList<>();
+        List<Landmarks> disagreeingPoints = new ArrayList<>();
+        // Most photos need one landmark batch: the first maxFaces faces all agree with their boxes.
+        int next = 0;
+        while (found.size() < options.maxFaces() && next < ranked.size()) {
+            List<Detection> batch = ranked.subList(next, Math.min(ranked.size(), next + options.maxFaces() - found.size()));
+            next += batch.size();
+            List<Landmarks> located = landmarks.locate(image, canvas, batch.stream().map(Detection::box).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                if (LandmarkAgreement.agrees(batch.get(i).box(), located.get(i))) {
+                    found.add(batch.get(i));
+                    points.add(located.get(i));
+                } else {
+                    disagreeing.add(batch.get(i));
+                    disagreeingPoints.add(located.get(i));
+                }
+            }
+        }
+        for (int i = 0; i < disagreeing.size() && found.size() < options.maxFaces(); i++) {
+            found.add(disagreeing.get(i));
+            points.add(disagreeingPoints.get(i));
         }
         List<FaceBox> boxes = found.stream().map(Detection::box).toList();
-        List<Landmarks> points = landmarks.locate(image, canvas, boxes);
         long t2 = System.nanoTime();
         timing.stageCompleted(PipelineStage.LANDMARKS, t2 - t1);
         List<Embedding> embeddings = null;

@@ -11,7 +11,8 @@ import java.util.List;
 public interface FacePipeline extends AutoCloseable {
 
     /** Every face found in an encoded image (JPEG, PNG, BMP, WebP), main face first: the largest
-     * near the centre ({@link io.facesearch.detect.FaceProminence}). */
+     * near the centre ({@link io.facesearch.detect.FaceProminence}) among the faces whose landmarks
+     * agree with their box ({@link io.facesearch.align.LandmarkAgreement}). */
     AnalyzedImage analyze(byte[] encodedImage, AnalysisOptions options) throws InvalidImageException;
 
     /** Identifies the models and alignment that produced the embeddings, e.g. for a collection's model check. */

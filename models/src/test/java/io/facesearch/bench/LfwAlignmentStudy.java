@@ -65,7 +65,9 @@ public final class LfwAlignmentStudy {
         /** The product's choice, {@link FaceProminence} (ranked in {@link #choose}). */
         PROMINENT(f -> 0.0),
         /** Area less the squared offset (once, not twice). */
-        PROMINENT_RELATIVE(f -> 0.0);
+        PROMINENT_RELATIVE(f -> 0.0),
+        /** The product's choice among the faces whose landmarks fit a face of their box's size. */
+        PROMINENT_CONSISTENT(f -> 0.0);
 
         final Function<LocatedFace, Double> rank;
 
@@ -84,6 +86,15 @@ public final class LfwAlignmentStudy {
         if (choice == FaceChoice.PROMINENT) {
             return l.faces().stream().max(Comparator.comparingDouble(
                     f -> FaceProminence.of(f.box(), l.image().width(), l.image().height()))).orElseThrow();
+        }
+        if (choice == FaceChoice.PROMINENT_CONSISTENT) {
+            List<LocatedFace> consistent = l.faces().stream().filter(f -> {
+                double ratio = Math.sqrt(f.box().width() * f.box().height())
+                        / (DlibFaceChip.fit(f.landmarks()).scale() * canonicalBox[2]);
+                return ratio < 2 && ratio > 0.5;
+            }).toList();
+            Located among = consistent.isEmpty() ? l : new Located(l.name(), l.image(), l.canvas(), consistent);
+            return choose(among, FaceChoice.PROMINENT);
         }
         if (choice == FaceChoice.PROMINENT_RELATIVE) {
             double cx = l.image().width() / 2.0;
@@ -214,9 +225,19 @@ public final class LfwAlignmentStudy {
     }
 
     static LandmarkStep upright(boolean average, LandmarkStep firstStep, boolean mirrorSecond) {
+        return upright(average, firstStep, mirrorSecond, 0);
+    }
+
+    static final java.util.concurrent.atomic.AtomicInteger turned = new java.util.concurrent.atomic.AtomicInteger();
+
+    static LandmarkStep upright(boolean average, LandmarkStep firstStep, boolean mirrorSecond, double minDegrees) {
         return (l, f, d) -> {
             LocatedFace first = firstStep.apply(l, f, d);
             double angle = DlibFaceChip.fit(first.landmarks()).angle();
+            if (Math.abs(Math.toDegrees(angle)) < minDegrees) {
+                return first;
+            }
+            turned.incrementAndGet();
             double cx = f.box().centerX();
             double cy = f.box().centerY();
             PixelRegion canvas = l.canvas();
@@ -264,6 +285,54 @@ public final class LfwAlignmentStudy {
         };
     }
 
+    /**
+     * The landmarks kept only when the face they fit is about the detection box's size (within
+     * {@code tolerance} either way); otherwise the chip is placed from the box alone, upright, where
+     * the mean detection box sits in the chip.
+     */
+    static LandmarkStep sane(LandmarkStep inner, double tolerance) {
+        return (l, f, d) -> {
+            LocatedFace x = inner.apply(l, f, d);
+            io.facesearch.align.ChipTransform t = DlibFaceChip.fit(x.landmarks());
+            double side = Math.sqrt(f.box().width() * f.box().height());
+            double ratio = side / (t.scale() * canonicalBox[2]);
+            if (ratio <= tolerance && ratio >= 1 / tolerance) {
+                return x;
+            }
+            double s = side / canonicalBox[2];
+            io.facesearch.align.ChipTransform fromBox = new io.facesearch.align.ChipTransform(0, s,
+                    f.box().centerX() - s * canonicalBox[0], f.box().centerY() - s * canonicalBox[1]);
+            if (Boolean.getBoolean("study.showChoices")) {
+                System.err.printf("insane landmarks %s: box/fit %.2f%n", l.name(), ratio);
+            }
+            return new LocatedFace(x.box(), x.score(), io.facesearch.align.FitStudy.placedBy(x.landmarks(), fromBox));
+        };
+    }
+
+    static double boxToFit(FaceBox box, Landmarks lm) {
+        return Math.sqrt(box.width() * box.height()) / (DlibFaceChip.fit(lm).scale() * canonicalBox[2]);
+    }
+
+    /** When the landmarks do not fit a face of the box's size, read again on boxes of other scales; keep the first that fits. */
+    static LandmarkStep recovered(LandmarkStep inner) {
+        return (l, f, d) -> {
+            LocatedFace x = inner.apply(l, f, d);
+            double ratio = boxToFit(f.box(), x.landmarks());
+            if (ratio < 2 && ratio > 0.5) {
+                return x;
+            }
+            for (double k : new double[] {0.8, 1.25, 0.64, 1.5}) {
+                LocatedFace y = boxScales(k).apply(l, f, d);
+                double r = boxToFit(f.box(), y.landmarks());
+                System.err.printf("recover %s: ratio %.2f, box x%.2f gives %.2f%n", l.name(), ratio, k, r);
+                if (r < 2 && r > 0.5) {
+                    return new LocatedFace(f.box(), f.score(), y.landmarks());
+                }
+            }
+            return x;
+        };
+    }
+
     static LandmarkStep shift(float by) {
         return (l, f, d) -> {
             float[] a = f.landmarks().toArray();
@@ -301,7 +370,7 @@ public final class LfwAlignmentStudy {
     record LocatedFace(FaceBox box, float score, Landmarks landmarks) {
     }
 
-    record Located(RgbImage image, PixelRegion canvas, List<LocatedFace> faces) {
+    record Located(String name, RgbImage image, PixelRegion canvas, List<LocatedFace> faces) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -330,6 +399,8 @@ public final class LfwAlignmentStudy {
                         FaceChoice.PROMINENT, new DlibFaceChip(), mirror, MIRROR_AVERAGED),
                 new Variant("padded detection, best-scored face, dlib chip + mirror", padded, FaceChoice.BEST_SCORE,
                         new DlibFaceChip(), mirror)));
+        variants.add(new Variant("main face among those whose landmarks fit its box", padded,
+                FaceChoice.PROMINENT_CONSISTENT, new DlibFaceChip(), mirror, MIRROR_AVERAGED));
         if (Boolean.getBoolean("study.experiments")) {
             variants.add(new Variant("experiment: largest face, landmarks -0.5 px, dlib chip + mirror", padded, FaceChoice.LARGEST,
                     new DlibFaceChip(), mirror, shift(-0.5f)));
@@ -367,6 +438,29 @@ public final class LfwAlignmentStudy {
             variants.add(new Variant("landmarks: fit on all 51 template points", padded, p, chip, mirror,
                     fitOn(IntStream.rangeClosed(17, 67).toArray())));
         }
+        if (Boolean.getBoolean("study.cascade")) {
+            // The main face chosen among every face above a lower first threshold, not only the first level's.
+            for (float first : new float[] {0.4f, 0.3f}) {
+                float[] cascade = Boolean.getBoolean("study.threeLevels") ? new float[] {first, 0.3f, 0.1f} : new float[] {first, 0.1f};
+                DetectorSettings lower = new DetectorSettings(cascade, padded.paddingRatios(),
+                        padded.retryTransformed(), padded.maxIou(), padded.maxResults(), padded.seekWholeFace());
+                variants.add(new Variant("cascade: main face among all above " + first + ", default otherwise", lower,
+                        FaceChoice.PROMINENT, new DlibFaceChip(), mirror, MIRROR_AVERAGED));
+                variants.add(new Variant("cascade: main face among all above " + first + ", landmarks read upright", lower,
+                        FaceChoice.PROMINENT, new DlibFaceChip(), mirror, upright(false)));
+                variants.add(new Variant("cascade: main face among all above " + first + " whose landmarks fit its box", lower,
+                        FaceChoice.PROMINENT_CONSISTENT, new DlibFaceChip(), mirror, MIRROR_AVERAGED));
+                variants.add(new Variant("cascade: main face among all above " + first + " whose landmarks fit its box, read upright",
+                        lower, FaceChoice.PROMINENT_CONSISTENT, new DlibFaceChip(), mirror, upright(false)));
+                variants.add(new Variant("cascade: main face among all above " + first + " whose landmarks fit its box, recovered",
+                        lower, FaceChoice.PROMINENT_CONSISTENT, new DlibFaceChip(), mirror, recovered(MIRROR_AVERAGED)));
+                for (double degrees : new double[] {2, 4, 8}) {
+                    variants.add(new Variant("cascade: main face among all above " + first + " whose landmarks fit its box, read upright beyond "
+                            + degrees + " deg", lower, FaceChoice.PROMINENT_CONSISTENT, new DlibFaceChip(), mirror,
+                            upright(false, MIRROR_AVERAGED, true, degrees)));
+                }
+            }
+        }
         if (Boolean.getBoolean("study.averaging")) {
             FaceChoice p = FaceChoice.PROMINENT;
             variants.add(new Variant("experiment: main face, dlib's /256 input scaling, dlib chip + mirror", padded, p, over256(new DlibFaceChip()), mirror));
@@ -376,8 +470,8 @@ public final class LfwAlignmentStudy {
                     AS_FOUND, List.of(new DlibFaceChip(0.2), new DlibFaceChip(0.3))));
         }
         if (jitter > 0) {
-            variants.add(new Variant("padded detection, dlib chip + mirror + " + jitter + " jittered", padded,
-                    FaceChoice.PROMINENT, new DlibFaceChip(), ChipView.jittered(jitter)));
+            variants.add(new Variant("the default + " + jitter + " jittered chips", padded,
+                    FaceChoice.PROMINENT, new DlibFaceChip(), ChipView.jittered(jitter), MIRROR_AVERAGED));
         }
         if (Boolean.getBoolean("study.skipOriginal")) {
             variants.remove(0);
@@ -410,7 +504,7 @@ public final class LfwAlignmentStudy {
             for (Variant v : variants) {
                 Map<String, Located> located = locatedBy.computeIfAbsent(v.detector(), d -> cachedLocate(files, images,
                         decoder, d, new FaceDetector(det, d), new LandmarkDetector(marks)));
-                if (canonicalBox == null && v.detector() == padded) {
+                if (canonicalBox == null) {
                     canonicalBox = measureCanonicalBox(located);
                     System.err.printf("canonical detection box in chip px: centre (%.2f, %.2f), side %.2f%n",
                             canonicalBox[0], canonicalBox[1], canonicalBox[2]);
@@ -434,6 +528,17 @@ public final class LfwAlignmentStudy {
                         });
                     }
                 }
+                if (Boolean.getBoolean("study.showChoices") && v.detector() != padded) {
+                    Map<String, Located> before = locatedBy.computeIfAbsent(padded, d -> cachedLocate(files, images,
+                            decoder, d, new FaceDetector(det, d), new LandmarkDetector(marks)));
+                    located.forEach((name, l) -> {
+                        LocatedFace a = choose(before.get(name), v.choice());
+                        LocatedFace b = choose(l, v.choice());
+                        if (Math.abs(a.box().x() - b.box().x()) > 5 || Math.abs(a.box().y() - b.box().y()) > 5) {
+                            System.err.printf("changed %s: %s score %.2f -> %s score %.2f%n", name, a.box(), a.score(), b.box(), b.score());
+                        }
+                    });
+                }
                 FaceEmbedder embedder = new FaceEmbedder(rec, v.aligner(), v.views());
                 Map<String, Embedding> embeddings = new ConcurrentHashMap<>();
                 located.entrySet().parallelStream().forEach(e -> {
@@ -452,11 +557,14 @@ public final class LfwAlignmentStudy {
                     }
                     embeddings.put(e.getKey(), new Embedding(sum));
                 });
+                if (turned.get() > 0) {
+                    System.err.printf("%s: %d faces read again upright%n", v.name(), turned.getAndSet(0));
+                }
                 StringBuilder row = new StringBuilder("| " + v.name() + " |");
                 for (LfwPairs p : pairs) {
                     VerificationReport r = report(p, embeddings, DistanceMetric.EUCLIDEAN);
                     VerificationReport c = report(p, embeddings, DistanceMetric.COSINE);
-                    row.append(String.format(" %.2f %% (cosine %.2f %%), %d unscorable, threshold %.3f, TAR@FAR1e-3 %.1f %% |",
+                    row.append(String.format(" %.3f %% (cosine %.2f %%), %d unscorable, threshold %.3f, TAR@FAR1e-3 %.1f %% |",
                             100 * r.accuracy(), 100 * c.accuracy(), r.unscorable(), r.bestThreshold(),
                             100 * r.tarAtFar1e3()));
                     if (errors > 0) {
@@ -577,7 +685,7 @@ public final class LfwAlignmentStudy {
                             faces.add(new LocatedFace(box, score, new Landmarks(xy)));
                         }
                         RgbImage image = decoder.decode(Files.readAllBytes(dir.resolve(name))).pixels();
-                        out.put(name, new Located(image, canvas, faces));
+                        out.put(name, new Located(name, image, canvas, faces));
                     }
                 }
                 return out;
@@ -630,7 +738,7 @@ public final class LfwAlignmentStudy {
                 for (int f = 0; f < boxes.size(); f++) {
                     faces.add(new LocatedFace(boxes.get(f), result.faces().get(f).score(), points.get(f)));
                 }
-                out.put(files.get(i), new Located(image, result.canvas(), faces));
+                out.put(files.get(i), new Located(files.get(i), image, result.canvas(), faces));
             } catch (Exception e) {
                 throw new IllegalStateException(files.get(i) + ": " + e, e);
             }

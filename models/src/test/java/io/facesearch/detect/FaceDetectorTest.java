@@ -67,8 +67,9 @@ class FaceDetectorTest {
     @Test
     void contrastRetryFindsAFaceInADarkPhoto() throws Exception {
         RgbImage dark = lfw("Abdoulaye_Wade/Abdoulaye_Wade_0003.jpg");
-        DetectorSettings bordersOnly = new DetectorSettings(new float[] {0.5f, 0.3f, 0.1f}, new double[] {0.2, 0.5, 0},
-                false, 0.5f, 100, true);
+        DetectorSettings d = DetectorSettings.DEFAULT;
+        DetectorSettings bordersOnly = new DetectorSettings(d.scoreCascade(), d.paddingRatios(), false, d.maxIou(),
+                d.maxResults(), true);
         assertTrue(new FaceDetector(network, bordersOnly).detect(dark).faces().isEmpty(),
                 "borders and the score cascade alone miss this face");
         List<Detection> faces = new FaceDetector(network, DetectorSettings.DEFAULT).detect(dark).faces();
