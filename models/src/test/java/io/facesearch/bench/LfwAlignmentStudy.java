@@ -76,6 +76,9 @@ public final class LfwAlignmentStudy {
         }
     }
 
+    /** The landmark network, for choices that read landmarks again. */
+    static io.facesearch.model.Network landmarkNetwork;
+
     static LocatedFace choose(Located l, FaceChoice choice) {
         if (choice == FaceChoice.CENTRAL) {
             double cx = l.image().width() / 2.0;
@@ -88,11 +91,10 @@ public final class LfwAlignmentStudy {
                     f -> FaceProminence.of(f.box(), l.image().width(), l.image().height()))).orElseThrow();
         }
         if (choice == FaceChoice.PROMINENT_CONSISTENT) {
-            List<LocatedFace> consistent = l.faces().stream().filter(f -> {
-                double ratio = Math.sqrt(f.box().width() * f.box().height())
-                        / (DlibFaceChip.fit(f.landmarks()).scale() * canonicalBox[2]);
-                return ratio < 2 && ratio > 0.5;
-            }).toList();
+            // As the pipeline does: the agreement of each face's mirror-averaged landmarks with its box.
+            List<LocatedFace> consistent = l.faces().size() == 1 ? l.faces() : l.faces().stream().filter(f ->
+                    io.facesearch.align.LandmarkAgreement.agrees(f.box(), MIRROR_AVERAGED.apply(l, f, landmarkNetwork).landmarks()))
+                    .toList();
             Located among = consistent.isEmpty() ? l : new Located(l.name(), l.image(), l.canvas(), consistent);
             return choose(among, FaceChoice.PROMINENT);
         }
@@ -395,12 +397,12 @@ public final class LfwAlignmentStudy {
                         new DlibFaceChip(), mirror),
                 new Variant("padded detection, main face (prominence), dlib chip + mirror", padded,
                         FaceChoice.PROMINENT, new DlibFaceChip(), mirror),
-                new Variant("padded detection, main face, landmarks and dlib chip + mirror (default)", padded,
+                new Variant("padded detection, main face, landmarks and dlib chip + mirror", padded,
                         FaceChoice.PROMINENT, new DlibFaceChip(), mirror, MIRROR_AVERAGED),
+                new Variant("padded detection, main face among faces whose landmarks agree with their box, landmarks and dlib chip + mirror (default)",
+                        padded, FaceChoice.PROMINENT_CONSISTENT, new DlibFaceChip(), mirror, MIRROR_AVERAGED),
                 new Variant("padded detection, best-scored face, dlib chip + mirror", padded, FaceChoice.BEST_SCORE,
                         new DlibFaceChip(), mirror)));
-        variants.add(new Variant("main face among those whose landmarks fit its box", padded,
-                FaceChoice.PROMINENT_CONSISTENT, new DlibFaceChip(), mirror, MIRROR_AVERAGED));
         if (Boolean.getBoolean("study.experiments")) {
             variants.add(new Variant("experiment: largest face, landmarks -0.5 px, dlib chip + mirror", padded, FaceChoice.LARGEST,
                     new DlibFaceChip(), mirror, shift(-0.5f)));
@@ -471,7 +473,7 @@ public final class LfwAlignmentStudy {
         }
         if (jitter > 0) {
             variants.add(new Variant("the default + " + jitter + " jittered chips", padded,
-                    FaceChoice.PROMINENT, new DlibFaceChip(), ChipView.jittered(jitter), MIRROR_AVERAGED));
+                    FaceChoice.PROMINENT_CONSISTENT, new DlibFaceChip(), ChipView.jittered(jitter), MIRROR_AVERAGED));
         }
         if (Boolean.getBoolean("study.skipOriginal")) {
             variants.remove(0);
@@ -498,6 +500,7 @@ public final class LfwAlignmentStudy {
         try (OnnxNetwork det = OnnxNetwork.load(models, FaceNetwork.DETECTOR, 1);
                 OnnxNetwork marks = OnnxNetwork.load(models, FaceNetwork.LANDMARKS, 1);
                 OnnxNetwork rec = OnnxNetwork.load(models, FaceNetwork.RECOGNITION, 1)) {
+            landmarkNetwork = marks;
             Map<DetectorSettings, Map<String, Located>> locatedBy = new LinkedHashMap<>();
             System.out.printf("| variant | %s | %s |%n", pairFiles.get(0).getFileName(), pairFiles.get(1).getFileName());
             System.out.println("|---|---|---|");
