@@ -32,13 +32,6 @@ public final class FitStudy {
             img[2 * i] = lm.x(points[i]);
             img[2 * i + 1] = lm.y(points[i]);
         }
-        ChipTransform t = ChipTransform.fitSimilarity(chip, img);
-        float[] xy = lm.toArray();
-        for (int p = 17; p < Landmarks.COUNT; p++) {
-            double[] q = t.apply((padding + MeanFaceShape.x(p)) * unit, (padding + MeanFaceShape.y(p)) * unit);
-            xy[2 * p] = (float) q[0];
-            xy[2 * p + 1] = (float) q[1];
-        }
-        return new Landmarks(xy);
+        return placedBy(lm, ChipTransform.fitSimilarity(chip, img));
     }
 }

@@ -456,6 +456,8 @@ public final class LfwAlignmentStudy {
                         lower, FaceChoice.PROMINENT_CONSISTENT, new DlibFaceChip(), mirror, upright(false)));
                 variants.add(new Variant("cascade: main face among all above " + first + " whose landmarks fit its box, recovered",
                         lower, FaceChoice.PROMINENT_CONSISTENT, new DlibFaceChip(), mirror, recovered(MIRROR_AVERAGED)));
+                variants.add(new Variant("cascade: main face among all above " + first + " whose landmarks fit its box, chip from the box "
+                        + "when they do not", lower, FaceChoice.PROMINENT_CONSISTENT, new DlibFaceChip(), mirror, sane(MIRROR_AVERAGED, 2)));
                 for (double degrees : new double[] {2, 4, 8}) {
                     variants.add(new Variant("cascade: main face among all above " + first + " whose landmarks fit its box, read upright beyond "
                             + degrees + " deg", lower, FaceChoice.PROMINENT_CONSISTENT, new DlibFaceChip(), mirror,
