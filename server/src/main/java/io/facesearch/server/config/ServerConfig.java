@@ -38,7 +38,7 @@ import java.util.Properties;
  *     speed of the graph beyond; a face is searchable once the index has caught up to it (see server/DESIGN.md)</td></tr>
  * <tr><td>hnsw.max.conn</td><td>16</td><td>HNSW neighbours per node</td></tr>
  * <tr><td>hnsw.beam.width</td><td>100</td><td>HNSW build beam width</td></tr>
- * <tr><td>hnsw.candidates</td><td>100</td><td>neighbours collected per search before the k nearest are kept</td></tr>
+ * <tr><td>hnsw.candidates</td><td>150</td><td>neighbours collected per search before the k nearest are kept</td></tr>
  * </table>
  */
 public record ServerConfig(

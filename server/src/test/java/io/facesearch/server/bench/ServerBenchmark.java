@@ -197,8 +197,9 @@ public final class ServerBenchmark {
         System.out.printf(Locale.ROOT, "disk: database %.0f B/face, index %.0f B/face; server heap growth %.0f B/face; process %s%n",
                 dbBytes / (double) faces, indexBytes / (double) faces, (heapAfter - heapBefore) / (double) faces, memory);
 
-        recall(served, queryVectors, rowOf, faces);
-        indexOnly(data, format, queryVectors);
+        List<Set<Integer>> truth = exactNeighbours(queryVectors, faces);
+        System.out.printf(Locale.ROOT, "recall@10 vs exact: %.4f (%d queries)%n", recall(served, truth, rowOf), queries);
+        indexOnly(data, format, queryVectors, truth, rowOf);
         deleteTree(data);
     }
 
@@ -310,46 +311,71 @@ public final class ServerBenchmark {
         return rows;
     }
 
-    private void recall(List<List<String>> served, float[][] queries, Map<String, Integer> rowOf, int faces) {
+    /** The rows of the 10 nearest gallery faces of each query, by exhaustive search. */
+    private List<Set<Integer>> exactNeighbours(float[][] queries, int faces) {
         BruteForceIndex exact = new BruteForceIndex(io.facesearch.server.store.Metric.EUCLIDEAN, 128);
         for (int i = 0; i < faces; i++) {
             exact.upsert(new UUID(0, i), face(i));
         }
-        int found = 0;
-        int wanted = 0;
-        for (int q = 0; q < queries.length; q++) {
-            Set<Integer> truth = new HashSet<>();
-            exact.searchExact(queries[q], 10).forEach(n -> truth.add((int) n.faceId().getLeastSignificantBits()));
-            for (String id : served.get(q)) {
-                found += truth.contains(rowOf.get(id)) ? 1 : 0;
-            }
-            wanted += truth.size();
+        List<Set<Integer>> truth = new ArrayList<>();
+        for (float[] q : queries) {
+            Set<Integer> rows = new HashSet<>();
+            exact.searchExact(q, 10).forEach(n -> rows.add((int) n.faceId().getLeastSignificantBits()));
+            truth.add(rows);
         }
-        System.out.printf(Locale.ROOT, "recall@10 vs exact: %.4f (%d queries)%n", found / (double) wanted, queries.length);
+        return truth;
     }
 
-    /** Latency of the index alone, in-process, as the server left it on disk. */
-    private static void indexOnly(Path data, IndexFormat format, float[][] queries) throws Exception {
+    /** The fraction of the exact top 10 that the returned face ids hold. */
+    private static double recall(List<List<String>> returned, List<Set<Integer>> truth, Map<String, Integer> rowOf) {
+        int found = 0;
+        int wanted = 0;
+        for (int q = 0; q < truth.size(); q++) {
+            for (String id : returned.get(q)) {
+                found += truth.get(q).contains(rowOf.get(id)) ? 1 : 0;
+            }
+            wanted += truth.get(q).size();
+        }
+        return found / (double) wanted;
+    }
+
+    /** The candidate counts the in-process sweep tries: what raising {@code hnsw.candidates} buys and costs. */
+    private static final int[] CANDIDATES = {100, 150, 200, 300};
+
+    /**
+     * Latency and recall of the index alone, in-process, as the server left it on disk, for each
+     * number of search candidates ({@code hnsw.candidates}; the server's default is 150).
+     */
+    private static void indexOnly(Path data, IndexFormat format, float[][] queries, List<Set<Integer>> truth,
+            Map<String, Integer> rowOf) throws Exception {
         Path dir;
         try (Stream<Path> dirs = Files.list(data.resolve("index"))) {
             dir = dirs.findFirst().orElseThrow();
         }
         io.facesearch.server.store.IndexFormat stored = format == IndexFormat.HNSW_INT8
                 ? io.facesearch.server.store.IndexFormat.HNSW_INT8 : io.facesearch.server.store.IndexFormat.HNSW_FLOAT32;
-        try (HnswIndex index = new HnswIndex(dir, io.facesearch.server.store.Metric.EUCLIDEAN, stored, 128, HnswSettings.DEFAULT)) {
-            for (float[] q : queries) {
-                index.search(q, 10);
-            }
-            long[] latencies = new long[queries.length];
-            for (int q = 0; q < queries.length; q++) {
-                long t = System.nanoTime();
-                List<Neighbor> n = index.search(queries[q], 10);
-                latencies[q] = System.nanoTime() - t;
-                if (n.size() != 10) {
-                    throw new IllegalStateException("expected 10 neighbours");
+        HnswSettings d = HnswSettings.DEFAULT;
+        for (int candidates : CANDIDATES) {
+            HnswSettings settings = new HnswSettings(d.maxConn(), d.beamWidth(), candidates, d.quantizedOversample());
+            try (HnswIndex index = new HnswIndex(dir, io.facesearch.server.store.Metric.EUCLIDEAN, stored, 128, settings)) {
+                for (float[] q : queries) {
+                    index.search(q, 10);
                 }
+                long[] latencies = new long[queries.length];
+                List<List<String>> returned = new ArrayList<>();
+                for (int q = 0; q < queries.length; q++) {
+                    long t = System.nanoTime();
+                    List<Neighbor> n = index.search(queries[q], 10);
+                    latencies[q] = System.nanoTime() - t;
+                    if (n.size() != 10) {
+                        throw new IllegalStateException("expected 10 neighbours");
+                    }
+                    returned.add(n.stream().map(x -> x.faceId().toString()).toList());
+                }
+                report(String.format(Locale.ROOT, "search in-process on the index, %d candidates", candidates), latencies);
+                System.out.printf(Locale.ROOT, "  recall@10 vs exact with %d candidates: %.4f%n", candidates,
+                        recall(returned, truth, rowOf));
             }
-            report("search in-process on the index", latencies);
         }
     }
 
