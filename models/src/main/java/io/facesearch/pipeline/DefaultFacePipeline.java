@@ -78,30 +78,9 @@ public final class DefaultFacePipeline implements FacePipeline {
         long t1 = System.nanoTime();
         timing.stageCompleted(PipelineStage.DETECT, t1 - t0);
         ranked.sort(Comparator.comparing(Detection::box, FaceProminence.mainFirst(image.width(), image.height())));
-        List<Detection> found = new ArrayList<>();
-        List<Landmarks> points = new ArrayList<>();
-        List<Detection> disagreeing = new ArrayList<>();
-        List<Landmarks> disagreeingPoints = new ArrayList<>();
-        // Most photos need one landmark batch: the first maxFaces faces all agree with their boxes.
-        int next = 0;
-        while (found.size() < options.maxFaces() && next < ranked.size()) {
-            List<Detection> batch = ranked.subList(next, Math.min(ranked.size(), next + options.maxFaces() - found.size()));
-            next += batch.size();
-            List<Landmarks> located = landmarks.locate(image, canvas, batch.stream().map(Detection::box).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                if (LandmarkAgreement.agrees(batch.get(i).box(), located.get(i))) {
-                    found.add(batch.get(i));
-                    points.add(located.get(i));
-                } else {
-                    disagreeing.add(batch.get(i));
-                    disagreeingPoints.add(located.get(i));
-                }
-            }
-        }
-        for (int i = 0; i < disagreeing.size() && found.size() < options.maxFaces(); i++) {
-            found.add(disagreeing.get(i));
-            points.add(disagreeingPoints.get(i));
-        }
+        Located located = locateMainFirst(image, canvas, ranked, options.maxFaces());
+        List<Detection> found = located.faces();
+        List<Landmarks> points = located.points();
         List<FaceBox> boxes = found.stream().map(Detection::box).toList();
         long t2 = System.nanoTime();
         timing.stageCompleted(PipelineStage.LANDMARKS, t2 - t1);
@@ -122,6 +101,36 @@ public final class DefaultFacePipeline implements FacePipeline {
                     embeddings == null ? null : embeddings.get(i), moods == null ? null : moods.get(i)));
         }
         return faces;
+    }
+
+    /** Detections and their landmarks, in the order the pipeline returns them. */
+    private record Located(List<Detection> faces, List<Landmarks> points) {
+    }
+
+    /**
+     * Landmarks for up to {@code maxFaces} of the {@code ranked} faces: those whose landmarks agree
+     * with their box first, in rank order, then the others. Most photos need one landmark batch: the
+     * first {@code maxFaces} faces all agree.
+     */
+    private Located locateMainFirst(RgbImage image, PixelRegion canvas, List<Detection> ranked, int maxFaces) {
+        Located agreeing = new Located(new ArrayList<>(), new ArrayList<>());
+        Located disagreeing = new Located(new ArrayList<>(), new ArrayList<>());
+        int next = 0;
+        while (agreeing.faces().size() < maxFaces && next < ranked.size()) {
+            List<Detection> batch = ranked.subList(next, Math.min(ranked.size(), next + maxFaces - agreeing.faces().size()));
+            next += batch.size();
+            List<Landmarks> points = landmarks.locate(image, canvas, batch.stream().map(Detection::box).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                Located into = LandmarkAgreement.agrees(batch.get(i).box(), points.get(i)) ? agreeing : disagreeing;
+                into.faces().add(batch.get(i));
+                into.points().add(points.get(i));
+            }
+        }
+        for (int i = 0; i < disagreeing.faces().size() && agreeing.faces().size() < maxFaces; i++) {
+            agreeing.faces().add(disagreeing.faces().get(i));
+            agreeing.points().add(disagreeing.points().get(i));
+        }
+        return agreeing;
     }
 
     @Override
