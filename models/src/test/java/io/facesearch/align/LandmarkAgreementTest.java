@@ -100,16 +100,6 @@ class LandmarkAgreementTest {
 
     /** dlib's mean face placed at {@code (x, y)} with {@code scale} image pixels per chip pixel. */
     private static Landmarks landmarksOfUnitFace(double x, double y, double scale) {
-        double unit = FaceAligner.CHIP_SIZE / (1 + 2 * DlibFaceChip.PADDING);
-        float[] xy = new float[Landmarks.COUNT * 2];
-        for (int p = 17; p < Landmarks.COUNT; p++) {
-            xy[2 * p] = (float) (x + scale * (DlibFaceChip.PADDING + MeanFaceShape.x(p)) * unit);
-            xy[2 * p + 1] = (float) (y + scale * (DlibFaceChip.PADDING + MeanFaceShape.y(p)) * unit);
-        }
-        for (int p = 0; p < 17; p++) {
-            xy[2 * p] = xy[2 * 30];
-            xy[2 * p + 1] = xy[2 * 30 + 1];
-        }
-        return new Landmarks(xy);
+        return FitStudy.placedBy(new Landmarks(new float[Landmarks.COUNT * 2]), new ChipTransform(0, scale, x, y));
     }
 }

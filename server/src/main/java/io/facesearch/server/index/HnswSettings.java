@@ -9,8 +9,8 @@ package io.facesearch.server.index;
  *     better graph, more slowly
  * @param candidates how many neighbours a search collects before keeping the k nearest, when that
  *     is more than k; the search-time breadth ("ef") that trades latency for recall. 150 by default:
- *     at 1,000,000 faces it lifts recall@10 from 0.990 to 0.996 for 0.06-0.08 ms more per search
- *     (docs/benchmarks.md, "Server")
+ *     at 1,000,000 faces it lifts recall@10 from 0.990 to 0.996 for 0.06 ms more per search at
+ *     the median and 0.08-0.11 ms at p99 (docs/benchmarks.md, "Server")
  * @param quantizedOversample for the int8 format, how many more candidates to collect before the
  *     exact re-rank, since quantised scores misorder close neighbours
  */
