@@ -4,6 +4,7 @@ import io.facesearch.align.ChipView;
 import io.facesearch.align.DlibFaceChip;
 import io.facesearch.align.FaceAligner;
 import io.facesearch.align.FaceApiCrop;
+import io.facesearch.align.LandmarkAgreement;
 import io.facesearch.compare.DistanceMetric;
 import io.facesearch.detect.Detection;
 import io.facesearch.detect.DetectorSettings;
@@ -93,7 +94,7 @@ public final class LfwAlignmentStudy {
         if (choice == FaceChoice.PROMINENT_CONSISTENT) {
             // As the pipeline does: the agreement of each face's mirror-averaged landmarks with its box.
             List<LocatedFace> consistent = l.faces().size() == 1 ? l.faces() : l.faces().stream().filter(f ->
-                    io.facesearch.align.LandmarkAgreement.agrees(f.box(), MIRROR_AVERAGED.apply(l, f, landmarkNetwork).landmarks()))
+                    LandmarkAgreement.agrees(f.box(), MIRROR_AVERAGED.apply(l, f, landmarkNetwork).landmarks()))
                     .toList();
             Located among = consistent.isEmpty() ? l : new Located(l.name(), l.image(), l.canvas(), consistent);
             return choose(among, FaceChoice.PROMINENT);
@@ -288,46 +289,38 @@ public final class LfwAlignmentStudy {
     }
 
     /**
-     * The landmarks kept only when the face they fit is about the detection box's size (within
-     * {@code tolerance} either way); otherwise the chip is placed from the box alone, upright, where
-     * the mean detection box sits in the chip.
+     * The landmarks kept only when they agree with the detection box ({@link LandmarkAgreement});
+     * otherwise the chip is placed from the box alone, upright, where the mean detection box sits in
+     * the chip.
      */
-    static LandmarkStep sane(LandmarkStep inner, double tolerance) {
+    static LandmarkStep placedFromBoxWhenDisagreeing(LandmarkStep inner) {
         return (l, f, d) -> {
             LocatedFace x = inner.apply(l, f, d);
-            io.facesearch.align.ChipTransform t = DlibFaceChip.fit(x.landmarks());
-            double side = Math.sqrt(f.box().width() * f.box().height());
-            double ratio = side / (t.scale() * canonicalBox[2]);
-            if (ratio <= tolerance && ratio >= 1 / tolerance) {
+            if (LandmarkAgreement.agrees(f.box(), x.landmarks())) {
                 return x;
             }
-            double s = side / canonicalBox[2];
+            double s = Math.sqrt(f.box().width() * f.box().height()) / canonicalBox[2];
             io.facesearch.align.ChipTransform fromBox = new io.facesearch.align.ChipTransform(0, s,
                     f.box().centerX() - s * canonicalBox[0], f.box().centerY() - s * canonicalBox[1]);
             if (Boolean.getBoolean("study.showChoices")) {
-                System.err.printf("insane landmarks %s: box/fit %.2f%n", l.name(), ratio);
+                System.err.printf("landmarks disagree %s: box/fit %.2f%n", l.name(), LandmarkAgreement.boxToFace(f.box(), x.landmarks()));
             }
             return new LocatedFace(x.box(), x.score(), io.facesearch.align.FitStudy.placedBy(x.landmarks(), fromBox));
         };
-    }
-
-    static double boxToFit(FaceBox box, Landmarks lm) {
-        return Math.sqrt(box.width() * box.height()) / (DlibFaceChip.fit(lm).scale() * canonicalBox[2]);
     }
 
     /** When the landmarks do not fit a face of the box's size, read again on boxes of other scales; keep the first that fits. */
     static LandmarkStep recovered(LandmarkStep inner) {
         return (l, f, d) -> {
             LocatedFace x = inner.apply(l, f, d);
-            double ratio = boxToFit(f.box(), x.landmarks());
-            if (ratio < 2 && ratio > 0.5) {
+            if (LandmarkAgreement.agrees(f.box(), x.landmarks())) {
                 return x;
             }
             for (double k : new double[] {0.8, 1.25, 0.64, 1.5}) {
                 LocatedFace y = boxScales(k).apply(l, f, d);
-                double r = boxToFit(f.box(), y.landmarks());
-                System.err.printf("recover %s: ratio %.2f, box x%.2f gives %.2f%n", l.name(), ratio, k, r);
-                if (r < 2 && r > 0.5) {
+                System.err.printf("recover %s: ratio %.2f, box x%.2f gives %.2f%n", l.name(),
+                        LandmarkAgreement.boxToFace(f.box(), x.landmarks()), k, LandmarkAgreement.boxToFace(f.box(), y.landmarks()));
+                if (LandmarkAgreement.agrees(f.box(), y.landmarks())) {
                     return new LocatedFace(f.box(), f.score(), y.landmarks());
                 }
             }
@@ -457,7 +450,7 @@ public final class LfwAlignmentStudy {
                 variants.add(new Variant("cascade: main face among all above " + first + " whose landmarks fit its box, recovered",
                         lower, FaceChoice.PROMINENT_CONSISTENT, new DlibFaceChip(), mirror, recovered(MIRROR_AVERAGED)));
                 variants.add(new Variant("cascade: main face among all above " + first + " whose landmarks fit its box, chip from the box "
-                        + "when they do not", lower, FaceChoice.PROMINENT_CONSISTENT, new DlibFaceChip(), mirror, sane(MIRROR_AVERAGED, 2)));
+                        + "when they do not", lower, FaceChoice.PROMINENT_CONSISTENT, new DlibFaceChip(), mirror, placedFromBoxWhenDisagreeing(MIRROR_AVERAGED)));
                 for (double degrees : new double[] {2, 4, 8}) {
                     variants.add(new Variant("cascade: main face among all above " + first + " whose landmarks fit its box, read upright beyond "
                             + degrees + " deg", lower, FaceChoice.PROMINENT_CONSISTENT, new DlibFaceChip(), mirror,
