@@ -21,54 +21,89 @@ public final class NetworkInput {
         if (w <= 0 || h <= 0) {
             throw new IllegalArgumentException("empty region " + w + "x" + h);
         }
-        int x0 = x;
-        int y0 = y;
-        int cw = w;
-        int ch = h;
-        int square = Math.max(cw, ch);
-        int padLeft = padding.before(cw, square);
-        int padTop = padding.before(ch, square);
+        int square = Math.max(w, h);
+        int padLeft = padding.before(w, square);
+        int padTop = padding.before(h, square);
         double scale = (double) square / size;
-        byte[] px = image.pixels();
-        int stride = image.width() * 3;
-        int[] col0 = new int[size];
-        int[] col1 = new int[size];
-        float[] colFrac = new float[size];
-        for (int u = 0; u < size; u++) {
-            double sx = u * scale;
-            int l = (int) Math.floor(sx);
-            col0[u] = l;
-            col1[u] = Math.min(l + 1, square - 1);
-            colFrac[u] = (float) (sx - l);
-        }
+        // Separable: each source row is interpolated across once (it serves several output rows when
+        // upsampling), then output rows blend two such rows. Same arithmetic as one 2x2 blend per pixel.
+        Columns columns = new Columns(image, x, w, square, padLeft, scale, size);
+        float[] upper = new float[size * 3];
+        float[] lower = new float[size * 3];
+        int upperRow = Integer.MIN_VALUE;
+        int lowerRow = Integer.MIN_VALUE;
         int out = offset;
         for (int v = 0; v < size; v++) {
             double sy = v * scale;
             int t = (int) Math.floor(sy);
             int b = Math.min(t + 1, square - 1);
             float fy = (float) (sy - t);
-            int rowT = t - padTop;
-            int rowB = b - padTop;
-            boolean inT = rowT >= 0 && rowT < ch && y0 + rowT >= 0 && y0 + rowT < image.height();
-            boolean inB = rowB >= 0 && rowB < ch && y0 + rowB >= 0 && y0 + rowB < image.height();
-            int baseT = (y0 + rowT) * stride;
-            int baseB = (y0 + rowB) * stride;
+            if (t != upperRow) {
+                if (t == lowerRow) {
+                    float[] swap = upper;
+                    upper = lower;
+                    lower = swap;
+                    lowerRow = upperRow;
+                } else {
+                    columns.interpolate(sourceRow(image, y, h, t - padTop), upper);
+                }
+                upperRow = t;
+            }
+            if (b != lowerRow) {
+                columns.interpolate(sourceRow(image, y, h, b - padTop), lower);
+                lowerRow = b;
+            }
+            for (int i = 0; i < size * 3; i++) {
+                float top = upper[i];
+                dest[out++] = top + (lower[i] - top) * fy;
+            }
+        }
+    }
+
+    /** The image row under row {@code r} of the region, or -1 when it is padding or off the image. */
+    private static int sourceRow(RgbImage image, int y, int h, int r) {
+        return r >= 0 && r < h && y + r >= 0 && y + r < image.height() ? y + r : -1;
+    }
+
+    /** Where each output column samples its source row: two pixel offsets (-1 for black) and a weight. */
+    private static final class Columns {
+        private final byte[] pixels;
+        private final int stride;
+        private final int[] left;
+        private final int[] right;
+        private final float[] weight;
+
+        Columns(RgbImage image, int x, int w, int square, int padLeft, double scale, int size) {
+            pixels = image.pixels();
+            stride = image.width() * 3;
+            left = new int[size];
+            right = new int[size];
+            weight = new float[size];
             for (int u = 0; u < size; u++) {
-                int cl = col0[u] - padLeft;
-                int cr = col1[u] - padLeft;
-                boolean inL = cl >= 0 && cl < cw && x0 + cl >= 0 && x0 + cl < image.width();
-                boolean inR = cr >= 0 && cr < cw && x0 + cr >= 0 && x0 + cr < image.width();
-                int offL = (x0 + cl) * 3;
-                int offR = (x0 + cr) * 3;
-                float fx = colFrac[u];
+                double sx = u * scale;
+                int l = (int) Math.floor(sx);
+                left[u] = offset(image, x, w, l - padLeft);
+                right[u] = offset(image, x, w, Math.min(l + 1, square - 1) - padLeft);
+                weight[u] = (float) (sx - l);
+            }
+        }
+
+        private static int offset(RgbImage image, int x, int w, int c) {
+            return c >= 0 && c < w && x + c >= 0 && x + c < image.width() ? (x + c) * 3 : -1;
+        }
+
+        /** Row {@code row} of the image (-1: black) resampled to the output's columns, RGB interleaved. */
+        void interpolate(int row, float[] into) {
+            int base = row * stride;
+            int i = 0;
+            for (int u = 0; u < left.length; u++) {
+                int l = left[u];
+                int r = right[u];
+                float fx = weight[u];
                 for (int c = 0; c < 3; c++) {
-                    float tl = inT && inL ? px[baseT + offL + c] & 0xFF : 0;
-                    float tr = inT && inR ? px[baseT + offR + c] & 0xFF : 0;
-                    float bl = inB && inL ? px[baseB + offL + c] & 0xFF : 0;
-                    float br = inB && inR ? px[baseB + offR + c] & 0xFF : 0;
-                    float top = tl + (tr - tl) * fx;
-                    float bottom = bl + (br - bl) * fx;
-                    dest[out++] = top + (bottom - top) * fy;
+                    float a = row >= 0 && l >= 0 ? pixels[base + l + c] & 0xFF : 0;
+                    float b = row >= 0 && r >= 0 ? pixels[base + r + c] & 0xFF : 0;
+                    into[i++] = a + (b - a) * fx;
                 }
             }
         }

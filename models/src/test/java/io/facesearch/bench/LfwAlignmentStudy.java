@@ -661,7 +661,8 @@ public final class LfwAlignmentStudy {
     private static Map<String, Located> cachedLocate(List<String> files, Path dir, ImageDecoder decoder,
             DetectorSettings settings, FaceDetector detector, LandmarkDetector landmarks) {
         String key = Integer.toHexString(Objects.hash(files.hashCode(), Arrays.toString(settings.scoreCascade()),
-                Arrays.toString(settings.paddingRatios()), settings.retryTransformed(), settings.seekWholeFace()));
+                Arrays.toString(settings.paddingRatios()), settings.retryTransformed(), settings.seekWholeFace(),
+                System.getProperty(ModelRepository.MODEL_DIR_PROPERTY)));
         Path cache = Path.of("models/target/study-cache/located-v2-" + key + ".bin");
         try {
             if (Files.exists(cache)) {
