@@ -15,7 +15,8 @@ public interface FaceAligner {
     int CHIP_SIZE = 150;
 
     /**
-     * Writes {@code size * size * 3} NHWC floats (RGB, 0..255) at {@code dest[offset]}.
+     * Writes {@code size * size * 3} NHWC floats (RGB, 0..255) at {@code dest[offset]}. A mirrored view
+     * is the same view's chip flipped left to right.
      *
      * @param canvas the region crops may use, in image coordinates; outside the image reads as black
      * @param box the face's detection box (face-api's crop depends on it)

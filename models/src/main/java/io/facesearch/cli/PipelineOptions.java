@@ -22,6 +22,11 @@ final class PipelineOptions {
                     + "with dlib, off with faceapi).")
     Boolean mirror;
 
+    @Option(names = "--level", negatable = true, paramLabel = "BOOL",
+            description = "Read each face's landmarks a second time with the face turned so that its eyes are level "
+                    + "(default: on with dlib, off with faceapi).")
+    Boolean level;
+
     @Option(names = "--detection", paramLabel = "padded|original",
             description = "padded: 20 %% black border and a 0.4/0.3/0.1 score cascade (default with dlib); "
                     + "original: face-api's single pass at 0.5 (default with faceapi).")
@@ -50,7 +55,9 @@ final class PipelineOptions {
         boolean mirrored = mirror == null ? !original : mirror;
         List<ChipView> views = jitter > 0 ? ChipView.jittered(jitter)
                 : mirrored ? List.of(ChipView.IDENTITY, ChipView.MIRROR) : List.of(ChipView.IDENTITY);
-        return new PipelineSettings(detector, original ? new FaceApiCrop() : new DlibFaceChip(), views, mirrored);
+        boolean levelled = level == null ? !original : level;
+        return new PipelineSettings(detector, original ? new FaceApiCrop() : new DlibFaceChip(), views, mirrored,
+                levelled);
     }
 
     FacePipeline open() {

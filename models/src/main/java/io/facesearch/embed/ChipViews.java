@@ -40,10 +40,18 @@ record ChipViews(Network network, String output, int dimension, FaceAligner alig
         int plane = size * size * 3;
         int copies = views.size();
         float[] input = new float[plane * faces.size() * copies];
+        int plain = views.indexOf(ChipView.IDENTITY);
         for (int i = 0; i < faces.size(); i++) {
             for (int v = 0; v < copies; v++) {
-                aligner.writeChip(image, canvas, boxes.get(i), faces.get(i), views.get(v), size, input,
-                        (i * copies + v) * plane);
+                int at = (i * copies + v) * plane;
+                if (plain >= 0 && plain < v && views.get(v).equals(ChipView.MIRROR)) {
+                    // The mirror of a chip already cut: flip it rather than sample the image again.
+                    int from = (i * copies + plain) * plane;
+                    System.arraycopy(input, from, input, at, plane);
+                    FaceAligner.mirror(input, at, size);
+                } else {
+                    aligner.writeChip(image, canvas, boxes.get(i), faces.get(i), views.get(v), size, input, at);
+                }
             }
         }
         float[] out = network.run(input, faces.size() * copies).get(output);

@@ -1,5 +1,7 @@
 package io.facesearch.image;
 
+import java.util.Arrays;
+
 /**
  * Builds a network's input tensor from an image region: the region is zero-padded to a square, then
  * resized with TensorFlow's legacy bilinear mapping ({@code src = dst * in / out}, no half-pixel
@@ -38,6 +40,12 @@ public final class NetworkInput {
             int t = (int) Math.floor(sy);
             int b = Math.min(t + 1, square - 1);
             float fy = (float) (sy - t);
+            if (sourceRow(image, y, h, t - padTop) < 0 && sourceRow(image, y, h, b - padTop) < 0) {
+                // Padding above or below the image (the detector's border): black, nothing to blend.
+                Arrays.fill(dest, out, out + size * 3, 0f);
+                out += size * 3;
+                continue;
+            }
             if (t != upperRow) {
                 if (t == lowerRow) {
                     float[] swap = upper;
@@ -94,6 +102,10 @@ public final class NetworkInput {
 
         /** Row {@code row} of the image (-1: black) resampled to the output's columns, RGB interleaved. */
         void interpolate(int row, float[] into) {
+            if (row < 0) {
+                Arrays.fill(into, 0f);
+                return;
+            }
             int base = row * stride;
             int i = 0;
             for (int u = 0; u < left.length; u++) {
@@ -101,8 +113,8 @@ public final class NetworkInput {
                 int r = right[u];
                 float fx = weight[u];
                 for (int c = 0; c < 3; c++) {
-                    float a = row >= 0 && l >= 0 ? pixels[base + l + c] & 0xFF : 0;
-                    float b = row >= 0 && r >= 0 ? pixels[base + r + c] & 0xFF : 0;
+                    float a = l >= 0 ? pixels[base + l + c] & 0xFF : 0;
+                    float b = r >= 0 ? pixels[base + r + c] & 0xFF : 0;
                     into[i++] = a + (b - a) * fx;
                 }
             }

@@ -55,19 +55,62 @@ public final class LandmarkDetector {
      *     image with the detector's border)
      */
     public List<Landmarks> locate(RgbImage image, PixelRegion canvas, List<FaceBox> boxes) {
+        return read(boxes.stream().map(b -> cropOf(b, canvas)).toList(), boxes,
+                (i, crop, input, at) -> NetworkInput.writeSquare(image, crop.x(), crop.y(), crop.width(), crop.height(),
+                        SquarePadding.CENTERED, INPUT_SIZE, input, at));
+    }
+
+    /**
+     * Reads each face again with the image turned about its box's centre by {@code rolls[i]} radians,
+     * the face's roll from a first reading, so that the network sees it with level eyes: it places
+     * the points of a tilted face less well. The points are turned back into the image.
+     */
+    public List<Landmarks> locateTurned(RgbImage image, PixelRegion canvas, List<FaceBox> boxes, double[] rolls) {
+        if (rolls.length != boxes.size()) {
+            throw new IllegalArgumentException(boxes.size() + " boxes but " + rolls.length + " rolls");
+        }
+        List<Landmarks> turned = read(boxes.stream().map(b -> cropOf(b, canvas)).toList(), boxes,
+                (i, crop, input, at) -> {
+                    FaceBox box = boxes.get(i);
+                    RgbImage level = image.turnedRegion(crop.x(), crop.y(), crop.width(), crop.height(),
+                            box.centerX(), box.centerY(), rolls[i]);
+                    NetworkInput.writeSquare(level, 0, 0, crop.width(), crop.height(), SquarePadding.CENTERED,
+                            INPUT_SIZE, input, at);
+                });
+        List<Landmarks> result = new ArrayList<>(boxes.size());
+        for (int i = 0; i < boxes.size(); i++) {
+            double cx = boxes.get(i).centerX();
+            double cy = boxes.get(i).centerY();
+            double cos = Math.cos(rolls[i]);
+            double sin = Math.sin(rolls[i]);
+            float[] xy = turned.get(i).toArray();
+            for (int p = 0; p < Landmarks.COUNT; p++) {
+                double dx = xy[2 * p] - cx;
+                double dy = xy[2 * p + 1] - cy;
+                xy[2 * p] = (float) (cx + cos * dx - sin * dy);
+                xy[2 * p + 1] = (float) (cy + sin * dx + cos * dy);
+            }
+            result.add(new Landmarks(xy));
+        }
+        return result;
+    }
+
+    /** Fills one face's 112 px input square. */
+    @FunctionalInterface
+    private interface CropWriter {
+        void write(int face, PixelRegion crop, float[] input, int offset);
+    }
+
+    private List<Landmarks> read(List<PixelRegion> crops, List<FaceBox> boxes, CropWriter writer) {
         if (boxes.isEmpty()) {
             return List.of();
         }
         int plane = INPUT_SIZE * INPUT_SIZE * 3;
         int readings = mirrorAveraged ? 2 : 1;
         float[] input = new float[plane * boxes.size() * readings];
-        List<PixelRegion> crops = new ArrayList<>(boxes.size());
         for (int i = 0; i < boxes.size(); i++) {
-            PixelRegion crop = cropOf(boxes.get(i), canvas);
-            crops.add(crop);
             int at = i * readings * plane;
-            NetworkInput.writeSquare(image, crop.x(), crop.y(), crop.width(), crop.height(), SquarePadding.CENTERED,
-                    INPUT_SIZE, input, at);
+            writer.write(i, crops.get(i), input, at);
             if (mirrorAveraged) {
                 mirrorInto(input, at, at + plane);
             }

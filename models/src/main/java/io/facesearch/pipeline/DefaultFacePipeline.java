@@ -1,5 +1,6 @@
 package io.facesearch.pipeline;
 
+import io.facesearch.align.DlibFaceChip;
 import io.facesearch.align.LandmarkAgreement;
 import io.facesearch.detect.Detection;
 import io.facesearch.detect.FaceDetector;
@@ -32,6 +33,7 @@ public final class DefaultFacePipeline implements FacePipeline {
     private final LandmarkDetector landmarks;
     private final FaceEmbedder embedder;
     private final ExpressionClassifier expressions;
+    private final boolean levelledLandmarks;
     private final String modelId;
     private final List<Network> networks;
     private volatile StageObserver observer = StageObserver.NONE;
@@ -42,6 +44,7 @@ public final class DefaultFacePipeline implements FacePipeline {
         this.landmarks = new LandmarkDetector(networks.landmarks(), settings.mirroredLandmarks());
         this.embedder = new FaceEmbedder(networks.recognition(), settings.aligner(), settings.views());
         this.expressions = new ExpressionClassifier(networks.expression());
+        this.levelledLandmarks = settings.levelledLandmarks();
         this.modelId = networks.version() + "/" + embedder.id();
         this.networks = List.of(networks.detector(), networks.landmarks(), networks.recognition(),
                 networks.expression());
@@ -80,8 +83,8 @@ public final class DefaultFacePipeline implements FacePipeline {
         ranked.sort(Comparator.comparing(Detection::box, FaceProminence.mainFirst(image.width(), image.height())));
         Located located = locateMainFirst(image, canvas, ranked, options.maxFaces());
         List<Detection> found = located.faces();
-        List<Landmarks> points = located.points();
         List<FaceBox> boxes = found.stream().map(Detection::box).toList();
+        List<Landmarks> points = levelledLandmarks ? levelled(image, canvas, boxes, located.points()) : located.points();
         long t2 = System.nanoTime();
         timing.stageCompleted(PipelineStage.LANDMARKS, t2 - t1);
         List<Embedding> embeddings = null;
@@ -131,6 +134,30 @@ public final class DefaultFacePipeline implements FacePipeline {
             agreeing.points().add(disagreeing.points().get(i));
         }
         return agreeing;
+    }
+
+    /**
+     * The landmarks read again with each face turned level by its roll in the first reading (the fit
+     * of its points to the mean face). Faces already level, or rolled beyond what a chip follows,
+     * keep their first reading: turning by 0 gives the same crop.
+     */
+    private List<Landmarks> levelled(RgbImage image, PixelRegion canvas, List<FaceBox> boxes, List<Landmarks> first) {
+        List<Integer> tilted = new ArrayList<>();
+        for (int i = 0; i < first.size(); i++) {
+            if (DlibFaceChip.fit(first.get(i)).angle() != 0) {
+                tilted.add(i);
+            }
+        }
+        if (tilted.isEmpty()) {
+            return first;
+        }
+        double[] rolls = tilted.stream().mapToDouble(i -> DlibFaceChip.fit(first.get(i)).angle()).toArray();
+        List<Landmarks> again = landmarks.locateTurned(image, canvas, tilted.stream().map(boxes::get).toList(), rolls);
+        List<Landmarks> out = new ArrayList<>(first);
+        for (int k = 0; k < tilted.size(); k++) {
+            out.set(tilted.get(k), again.get(k));
+        }
+        return out;
     }
 
     @Override

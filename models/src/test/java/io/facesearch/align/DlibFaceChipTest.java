@@ -128,6 +128,24 @@ class DlibFaceChipTest {
         assertTrue(worst < 6, "chips differ by up to " + worst + " levels");
     }
 
+    @Test
+    void mirroredViewIsThePlainChipFlipped() {
+        // The embedder flips the plain chip instead of cutting the mirrored view again; they must agree.
+        int size = 300;
+        byte[] px = new byte[size * size * 3];
+        new java.util.Random(3).nextBytes(px);
+        var image = new io.facesearch.image.RgbImage(size, size, px);
+        var canvas = new io.facesearch.image.PixelRegion(0, 0, size, size);
+        Landmarks face = templateFace(Math.toRadians(12), 1.1, 60, 70);
+        int plane = FaceAligner.CHIP_SIZE * FaceAligner.CHIP_SIZE * 3;
+        float[] flipped = new float[plane];
+        float[] mirrored = new float[plane];
+        new DlibFaceChip().writeChip(image, canvas, null, face, ChipView.IDENTITY, flipped, 0);
+        FaceAligner.mirror(flipped, 0);
+        new DlibFaceChip().writeChip(image, canvas, null, face, ChipView.MIRROR, mirrored, 0);
+        assertTrue(java.util.Arrays.equals(flipped, mirrored), "the mirrored view differs from the flipped chip");
+    }
+
     private static int pattern(double x, double y) {
         return (int) (127 + 100 * Math.sin(x / 9.0) * Math.cos(y / 13.0));
     }

@@ -241,48 +241,13 @@ public final class LfwAlignmentStudy {
                 return first;
             }
             turned.incrementAndGet();
-            double cx = f.box().centerX();
-            double cy = f.box().centerY();
-            PixelRegion canvas = l.canvas();
-            RgbImage src = l.image();
-            byte[] px = new byte[canvas.width() * canvas.height() * 3];
-            double cos = Math.cos(angle);
-            double sin = Math.sin(angle);
-            for (int j = 0; j < canvas.height(); j++) {
-                for (int i = 0; i < canvas.width(); i++) {
-                    double dx = canvas.x() + i - cx;
-                    double dy = canvas.y() + j - cy;
-                    double x = cx + cos * dx - sin * dy;
-                    double y = cy + sin * dx + cos * dy;
-                    int left = (int) Math.floor(x);
-                    int top = (int) Math.floor(y);
-                    if (left < 0 || top < 0 || left + 1 >= src.width() || top + 1 >= src.height()) {
-                        continue;
-                    }
-                    double fx = x - left;
-                    double fy = y - top;
-                    for (int c = 0; c < 3; c++) {
-                        double a = src.sample(left, top, c);
-                        double b = src.sample(left + 1, top, c);
-                        double e = src.sample(left, top + 1, c);
-                        double g = src.sample(left + 1, top + 1, c);
-                        double v = (1 - fy) * ((1 - fx) * a + fx * b) + fy * ((1 - fx) * e + fx * g);
-                        px[(j * canvas.width() + i) * 3 + c] = (byte) Math.round(v);
-                    }
+            float[] q = new LandmarkDetector(d, mirrorSecond).locateTurned(l.image(), l.canvas(), List.of(f.box()),
+                    new double[] {angle}).get(0).toArray();
+            if (average) {
+                float[] a = first.landmarks().toArray();
+                for (int i = 0; i < q.length; i++) {
+                    q[i] = (q[i] + a[i]) / 2;
                 }
-            }
-            RgbImage turned = new RgbImage(canvas.width(), canvas.height(), px);
-            FaceBox box = new FaceBox(f.box().x() - canvas.x(), f.box().y() - canvas.y(), f.box().width(), f.box().height());
-            float[] q = new LandmarkDetector(d, mirrorSecond).locate(turned, new PixelRegion(0, 0, canvas.width(), canvas.height()),
-                    List.of(box)).get(0).toArray();
-            float[] a = first.landmarks().toArray();
-            for (int p = 0; p < Landmarks.COUNT; p++) {
-                double dx = q[2 * p] + canvas.x() - cx;
-                double dy = q[2 * p + 1] + canvas.y() - cy;
-                float x = (float) (cx + cos * dx - sin * dy);
-                float y = (float) (cy + sin * dx + cos * dy);
-                q[2 * p] = average ? (x + a[2 * p]) / 2 : x;
-                q[2 * p + 1] = average ? (y + a[2 * p + 1]) / 2 : y;
             }
             return new LocatedFace(f.box(), f.score(), new Landmarks(q));
         };
@@ -392,8 +357,11 @@ public final class LfwAlignmentStudy {
                         FaceChoice.PROMINENT, new DlibFaceChip(), mirror),
                 new Variant("padded detection, main face, landmarks and dlib chip + mirror", padded,
                         FaceChoice.PROMINENT, new DlibFaceChip(), mirror, MIRROR_AVERAGED),
-                new Variant("padded detection, main face among faces whose landmarks agree with their box, landmarks and dlib chip + mirror (default)",
+                new Variant("padded detection, main face among faces whose landmarks agree with their box, landmarks and dlib chip + mirror",
                         padded, FaceChoice.PROMINENT_CONSISTENT, new DlibFaceChip(), mirror, MIRROR_AVERAGED),
+                new Variant("padded detection, main face among faces whose landmarks agree with their box, landmarks read again "
+                        + "levelled, dlib chip + mirror (default)",
+                        padded, FaceChoice.PROMINENT_CONSISTENT, new DlibFaceChip(), mirror, upright(false)),
                 new Variant("padded detection, best-scored face, dlib chip + mirror", padded, FaceChoice.BEST_SCORE,
                         new DlibFaceChip(), mirror)));
         if (Boolean.getBoolean("study.experiments")) {
@@ -468,7 +436,7 @@ public final class LfwAlignmentStudy {
         }
         if (jitter > 0) {
             variants.add(new Variant("the default + " + jitter + " jittered chips", padded,
-                    FaceChoice.PROMINENT_CONSISTENT, new DlibFaceChip(), ChipView.jittered(jitter), MIRROR_AVERAGED));
+                    FaceChoice.PROMINENT_CONSISTENT, new DlibFaceChip(), ChipView.jittered(jitter), upright(false)));
         }
         if (Boolean.getBoolean("study.skipOriginal")) {
             variants.remove(0);

@@ -45,9 +45,13 @@ public final class PipelineBenchmark {
                 images.add(Files.readAllBytes(p));
             }
         }
-        PipelineSettings settings = align.equals("faceapi") ? PipelineSettings.ORIGINAL : PipelineSettings.DEFAULT;
-        System.out.printf("pipeline benchmark: %d images from %s, alignment %s, %d cores%n", images.size(), dir,
-                align, Runtime.getRuntime().availableProcessors());
+        PipelineSettings chosen = align.equals("faceapi") ? PipelineSettings.ORIGINAL : PipelineSettings.DEFAULT;
+        // -Dbench.level=false: the same without the levelled second landmark reading, to weigh its cost.
+        boolean level = Boolean.parseBoolean(System.getProperty("bench.level", Boolean.toString(chosen.levelledLandmarks())));
+        PipelineSettings settings = new PipelineSettings(chosen.detector(), chosen.aligner(), chosen.views(),
+                chosen.mirroredLandmarks(), level);
+        System.out.printf("pipeline benchmark: %d images from %s, alignment %s, levelled landmarks %s, %d cores%n",
+                images.size(), dir, align, level ? "on" : "off", Runtime.getRuntime().availableProcessors());
         try (DefaultFacePipeline pipeline = FacePipelines.open(settings)) {
             run(pipeline, images.subList(0, Math.min(20, images.size())), 1, "warm-up");
             Map<PipelineStage, LongAdder> stageNanos = new EnumMap<>(PipelineStage.class);

@@ -82,6 +82,78 @@ class LandmarkDetectorTest {
         assertTrue(averaged < 0.5 * single, "averaging should at least halve the asymmetry: " + averaged + " vs " + single);
     }
 
+    @Test
+    void turningByNothingReadsTheSameCrop() throws Exception {
+        LandmarkDetector d = new LandmarkDetector(landmarkNetwork, true);
+        FaceDetector detector = new FaceDetector(detectorNetwork, DetectorSettings.DEFAULT);
+        for (String photo : PHOTOS) {
+            RgbImage image = new ImageDecoder().decode(Files.readAllBytes(SharedData.file("faces/lfw/" + photo))).pixels();
+            FaceDetector.Result found = detector.detect(image);
+            List<FaceBox> boxes = List.of(found.faces().get(0).box());
+            float[] plain = d.locate(image, found.canvas(), boxes).get(0).toArray();
+            float[] turned = d.locateTurned(image, found.canvas(), boxes, new double[] {0}).get(0).toArray();
+            for (int i = 0; i < plain.length; i++) {
+                assertEquals(plain[i], turned[i], 1e-4f, photo + ", coordinate " + i);
+            }
+        }
+    }
+
+    /**
+     * Photos turned by 20 degrees: read as they are, the network places the points less well than on
+     * the upright photo; read again with the face turned level by the roll of that first reading, the
+     * points (turned back) land close to the upright photo's.
+     */
+    @Test
+    void levelledReadingFollowsATiltedFace() throws Exception {
+        LandmarkDetector d = new LandmarkDetector(landmarkNetwork, true);
+        FaceDetector detector = new FaceDetector(detectorNetwork, DetectorSettings.DEFAULT);
+        double tilt = Math.toRadians(20);
+        double first = 0;
+        double levelled = 0;
+        for (String photo : PHOTOS) {
+            RgbImage image = new ImageDecoder().decode(Files.readAllBytes(SharedData.file("faces/lfw/" + photo))).pixels();
+            FaceDetector.Result found = detector.detect(image);
+            FaceBox box = found.faces().get(0).box();
+            PixelRegion canvas = found.canvas();
+            Landmarks upright = d.locate(image, canvas, List.of(box)).get(0);
+            // tilted(X) = image(c + R(tilt)(X - c)): the face turned by -tilt about its box's centre.
+            RgbImage tilted = image.turnedRegion(0, 0, image.width(), image.height(), box.centerX(), box.centerY(), tilt);
+            Landmarks read = d.locate(tilted, canvas, List.of(box)).get(0);
+            double roll = io.facesearch.align.DlibFaceChip.fit(read).angle();
+            Landmarks again = d.locateTurned(tilted, canvas, List.of(box), new double[] {roll}).get(0);
+            first += distance(upright, turnedBack(read, box, tilt));
+            levelled += distance(upright, turnedBack(again, box, tilt));
+        }
+        first /= PHOTOS.size();
+        levelled /= PHOTOS.size();
+        System.out.printf("landmarks of a face tilted 20 deg, from the upright photo's: first reading %.3f px, levelled %.3f px%n",
+                first, levelled);
+        assertTrue(levelled < first, "the levelled reading should come closer: " + levelled + " vs " + first);
+        assertTrue(levelled < 1.5, "levelled landmarks should be within 1.5 px of the upright photo's: " + levelled);
+    }
+
+    /** Points of the tilted photo mapped back into the upright photo: {@code c + R(tilt)(p - c)}. */
+    private static Landmarks turnedBack(Landmarks points, FaceBox box, double tilt) {
+        float[] xy = points.toArray();
+        double cx = box.centerX();
+        double cy = box.centerY();
+        for (int p = 0; p < Landmarks.COUNT; p++) {
+            double dx = xy[2 * p] - cx;
+            double dy = xy[2 * p + 1] - cy;
+            xy[2 * p] = (float) (cx + Math.cos(tilt) * dx - Math.sin(tilt) * dy);
+            xy[2 * p + 1] = (float) (cy + Math.sin(tilt) * dx + Math.cos(tilt) * dy);
+        }
+        return new Landmarks(xy);
+    }
+
+    private static double distance(Landmarks a, Landmarks b) {
+        double sum = 0;
+        for (int p = 0; p < Landmarks.COUNT; p++) {
+            sum += Math.hypot(a.x(p) - b.x(p), a.y(p) - b.y(p));
+        }
+        return sum / Landmarks.COUNT;
+    }
+
     /** Mean distance between the landmarks of a face and the flipped-back landmarks of its mirror image. */
     private static double asymmetry(LandmarkDetector d, RgbImage image, PixelRegion canvas, FaceBox box, FaceBox flipped) {
         Landmarks direct = d.locate(image, canvas, List.of(box)).get(0);
