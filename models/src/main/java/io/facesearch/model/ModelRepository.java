@@ -151,7 +151,7 @@ public final class ModelRepository {
         }
     }
 
-    /** The versioned cache directory of the face-api models, e.g. {@code ~/.cache/facesearch/models/face-api-1.7.15-c1}. */
+    /** The versioned cache directory of the face-api models, e.g. {@code ~/.cache/facesearch/models/face-api-1.7.15-c2}. */
     public Path cacheDirectory() {
         return cacheDirectory(ModelSet.FACE_API);
     }

@@ -126,7 +126,7 @@ enum ModelSet {
         return graphFiles;
     }
 
-    /** Name of the cache directory, e.g. {@code face-api-1.7.15-c1}. */
+    /** Name of the cache directory, e.g. {@code face-api-1.7.15-c2}. */
     String directoryName() {
         return prefix + "-" + source.version() + "-c" + converterVersion;
     }

@@ -44,8 +44,11 @@ public final class FacePipelines {
         return new DefaultFacePipeline(new ImageDecoder(), networks, settings);
     }
 
-    /** The weights package and converter that made the networks, e.g. {@code face-api-1.7.15-c1}. */
+    /**
+     * The weights package and the version of what its converted networks compute
+     * ({@link FaceApiConverter#OUTPUTS_VERSION}), e.g. {@code face-api-1.7.15-c1}.
+     */
     public static String modelVersion() {
-        return "face-api-" + PinnedPackage.FACE_API.version() + "-c" + FaceApiConverter.VERSION;
+        return "face-api-" + PinnedPackage.FACE_API.version() + "-c" + FaceApiConverter.OUTPUTS_VERSION;
     }
 }

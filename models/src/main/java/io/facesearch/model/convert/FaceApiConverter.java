@@ -12,7 +12,15 @@ public final class FaceApiConverter {
      * the model cache directory carries it, so a new version converts afresh instead of reusing stale
      * graphs.
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+
+    /**
+     * Version of what the converted networks compute. Bump it only when a change alters their outputs:
+     * it names the embedding space in every pipeline's model id, which collections store, so that
+     * vectors from different networks are never mixed. A graph that computes the same values faster
+     * (version 2 normalises after the layout change) keeps it.
+     */
+    public static final int OUTPUTS_VERSION = 1;
 
     private FaceApiConverter() {
     }
