@@ -55,6 +55,21 @@ class LandmarkDetectorTest {
         assertEquals(8, m[8]);
     }
 
+    /** A test photo and the detector's best face in it. */
+    private record Found(String photo, RgbImage image, FaceBox box, PixelRegion canvas) {
+    }
+
+    private List<Found> photos() throws Exception {
+        FaceDetector detector = new FaceDetector(detectorNetwork, DetectorSettings.DEFAULT);
+        List<Found> out = new java.util.ArrayList<>();
+        for (String photo : PHOTOS) {
+            RgbImage image = new ImageDecoder().decode(Files.readAllBytes(SharedData.file("faces/lfw/" + photo))).pixels();
+            FaceDetector.Result found = detector.detect(image);
+            out.add(new Found(photo, image, found.faces().get(0).box(), found.canvas()));
+        }
+        return out;
+    }
+
     /**
      * The same face in a photo and in its mirror image should get mirrored landmarks. One reading of
      * the network misses that by a pixel or so; the averaged reading comes much closer, which is why
@@ -62,19 +77,15 @@ class LandmarkDetectorTest {
      */
     @Test
     void averagedLandmarksFollowTheMirroredPhoto() throws Exception {
-        FaceDetector detector = new FaceDetector(detectorNetwork, DetectorSettings.DEFAULT);
         double single = 0;
         double averaged = 0;
-        for (String photo : PHOTOS) {
-            RgbImage image = new ImageDecoder().decode(Files.readAllBytes(SharedData.file("faces/lfw/" + photo))).pixels();
-            FaceDetector.Result found = detector.detect(image);
-            FaceBox b = found.faces().get(0).box();
+        for (Found f : photos()) {
+            FaceBox b = f.box();
             // Whole-pixel boxes, so that the crop of the mirrored photo is exactly the mirrored crop.
             FaceBox box = new FaceBox(Math.round(b.x()), Math.round(b.y()), Math.round(b.width()), Math.round(b.height()));
-            FaceBox flipped = new FaceBox(image.width() - box.x() - box.width(), box.y(), box.width(), box.height());
-            PixelRegion canvas = found.canvas();
-            single += asymmetry(new LandmarkDetector(landmarkNetwork, false), image, canvas, box, flipped);
-            averaged += asymmetry(new LandmarkDetector(landmarkNetwork, true), image, canvas, box, flipped);
+            FaceBox flipped = new FaceBox(f.image().width() - box.x() - box.width(), box.y(), box.width(), box.height());
+            single += asymmetry(new LandmarkDetector(landmarkNetwork, false), f.image(), f.canvas(), box, flipped);
+            averaged += asymmetry(new LandmarkDetector(landmarkNetwork, true), f.image(), f.canvas(), box, flipped);
         }
         single /= PHOTOS.size();
         averaged /= PHOTOS.size();
@@ -85,15 +96,12 @@ class LandmarkDetectorTest {
     @Test
     void turningByNothingReadsTheSameCrop() throws Exception {
         LandmarkDetector d = new LandmarkDetector(landmarkNetwork, true);
-        FaceDetector detector = new FaceDetector(detectorNetwork, DetectorSettings.DEFAULT);
-        for (String photo : PHOTOS) {
-            RgbImage image = new ImageDecoder().decode(Files.readAllBytes(SharedData.file("faces/lfw/" + photo))).pixels();
-            FaceDetector.Result found = detector.detect(image);
-            List<FaceBox> boxes = List.of(found.faces().get(0).box());
-            float[] plain = d.locate(image, found.canvas(), boxes).get(0).toArray();
-            float[] turned = d.locateTurned(image, found.canvas(), boxes, new double[] {0}).get(0).toArray();
+        for (Found f : photos()) {
+            List<FaceBox> boxes = List.of(f.box());
+            float[] plain = d.locate(f.image(), f.canvas(), boxes).get(0).toArray();
+            float[] turned = d.locateTurned(f.image(), f.canvas(), boxes, new double[] {0}).get(0).toArray();
             for (int i = 0; i < plain.length; i++) {
-                assertEquals(plain[i], turned[i], 1e-4f, photo + ", coordinate " + i);
+                assertEquals(plain[i], turned[i], 1e-4f, f.photo() + ", coordinate " + i);
             }
         }
     }
@@ -106,15 +114,13 @@ class LandmarkDetectorTest {
     @Test
     void levelledReadingFollowsATiltedFace() throws Exception {
         LandmarkDetector d = new LandmarkDetector(landmarkNetwork, true);
-        FaceDetector detector = new FaceDetector(detectorNetwork, DetectorSettings.DEFAULT);
         double tilt = Math.toRadians(20);
         double first = 0;
         double levelled = 0;
-        for (String photo : PHOTOS) {
-            RgbImage image = new ImageDecoder().decode(Files.readAllBytes(SharedData.file("faces/lfw/" + photo))).pixels();
-            FaceDetector.Result found = detector.detect(image);
-            FaceBox box = found.faces().get(0).box();
-            PixelRegion canvas = found.canvas();
+        for (Found f : photos()) {
+            RgbImage image = f.image();
+            FaceBox box = f.box();
+            PixelRegion canvas = f.canvas();
             Landmarks upright = d.locate(image, canvas, List.of(box)).get(0);
             // tilted(X) = image(c + R(tilt)(X - c)): the face turned by -tilt about its box's centre.
             RgbImage tilted = image.turnedRegion(0, 0, image.width(), image.height(), box.centerX(), box.centerY(), tilt);
