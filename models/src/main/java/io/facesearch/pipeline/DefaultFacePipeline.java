@@ -143,16 +143,19 @@ public final class DefaultFacePipeline implements FacePipeline {
      */
     private List<Landmarks> levelled(RgbImage image, PixelRegion canvas, List<FaceBox> boxes, List<Landmarks> first) {
         List<Integer> tilted = new ArrayList<>();
+        List<Double> rolls = new ArrayList<>();
         for (int i = 0; i < first.size(); i++) {
-            if (DlibFaceChip.fit(first.get(i)).angle() != 0) {
+            double roll = DlibFaceChip.fit(first.get(i)).angle();
+            if (roll != 0) {
                 tilted.add(i);
+                rolls.add(roll);
             }
         }
         if (tilted.isEmpty()) {
             return first;
         }
-        double[] rolls = tilted.stream().mapToDouble(i -> DlibFaceChip.fit(first.get(i)).angle()).toArray();
-        List<Landmarks> again = landmarks.locateTurned(image, canvas, tilted.stream().map(boxes::get).toList(), rolls);
+        List<Landmarks> again = landmarks.locateTurned(image, canvas, tilted.stream().map(boxes::get).toList(),
+                rolls.stream().mapToDouble(Double::doubleValue).toArray());
         List<Landmarks> out = new ArrayList<>(first);
         for (int k = 0; k < tilted.size(); k++) {
             out.set(tilted.get(k), again.get(k));
