@@ -13,6 +13,7 @@ import io.facesearch.image.RgbImage;
 import io.facesearch.model.FaceNetwork;
 import io.facesearch.model.ModelRepository;
 import io.facesearch.model.OnnxNetwork;
+import io.facesearch.testdata.LandmarkGeometry;
 import io.facesearch.testdata.SharedData;
 import java.nio.file.Files;
 import java.util.List;
@@ -127,8 +128,8 @@ class LandmarkDetectorTest {
             Landmarks read = d.locate(tilted, canvas, List.of(box)).get(0);
             double roll = io.facesearch.align.DlibFaceChip.fit(read).angle();
             Landmarks again = d.locateTurned(tilted, canvas, List.of(box), new double[] {roll}).get(0);
-            first += distance(upright, turnedBack(read, box, tilt));
-            levelled += distance(upright, turnedBack(again, box, tilt));
+            first += LandmarkGeometry.meanDistance(upright, LandmarkGeometry.turned(read, box.centerX(), box.centerY(), tilt));
+            levelled += LandmarkGeometry.meanDistance(upright, LandmarkGeometry.turned(again, box.centerX(), box.centerY(), tilt));
         }
         first /= PHOTOS.size();
         levelled /= PHOTOS.size();
@@ -136,28 +137,6 @@ class LandmarkDetectorTest {
                 first, levelled);
         assertTrue(levelled < first, "the levelled reading should come closer: " + levelled + " vs " + first);
         assertTrue(levelled < 1.5, "levelled landmarks should be within 1.5 px of the upright photo's: " + levelled);
-    }
-
-    /** Points of the tilted photo mapped back into the upright photo: {@code c + R(tilt)(p - c)}. */
-    private static Landmarks turnedBack(Landmarks points, FaceBox box, double tilt) {
-        float[] xy = points.toArray();
-        double cx = box.centerX();
-        double cy = box.centerY();
-        for (int p = 0; p < Landmarks.COUNT; p++) {
-            double dx = xy[2 * p] - cx;
-            double dy = xy[2 * p + 1] - cy;
-            xy[2 * p] = (float) (cx + Math.cos(tilt) * dx - Math.sin(tilt) * dy);
-            xy[2 * p + 1] = (float) (cy + Math.sin(tilt) * dx + Math.cos(tilt) * dy);
-        }
-        return new Landmarks(xy);
-    }
-
-    private static double distance(Landmarks a, Landmarks b) {
-        double sum = 0;
-        for (int p = 0; p < Landmarks.COUNT; p++) {
-            sum += Math.hypot(a.x(p) - b.x(p), a.y(p) - b.y(p));
-        }
-        return sum / Landmarks.COUNT;
     }
 
     /** Mean distance between the landmarks of a face and the flipped-back landmarks of its mirror image. */

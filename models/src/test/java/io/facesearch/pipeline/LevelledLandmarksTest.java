@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.facesearch.face.Landmarks;
 import io.facesearch.image.ImageDecoder;
 import io.facesearch.image.RgbImage;
+import io.facesearch.testdata.LandmarkGeometry;
 import io.facesearch.testdata.SharedData;
 import java.nio.file.Files;
 import java.util.List;
@@ -32,8 +33,10 @@ class LevelledLandmarksTest {
                 double cx = image.width() / 2.0;
                 double cy = image.height() / 2.0;
                 RgbImage tilted = image.turnedRegion(0, 0, image.width(), image.height(), cx, cy, TILT);
-                levelled += distance(upright, turnedBack(withLevelling.analyze(tilted, options).get(0).landmarks(), cx, cy));
-                first += distance(upright, turnedBack(without.analyze(tilted, options).get(0).landmarks(), cx, cy));
+                levelled += LandmarkGeometry.meanDistance(upright,
+                        LandmarkGeometry.turned(withLevelling.analyze(tilted, options).get(0).landmarks(), cx, cy, TILT));
+                first += LandmarkGeometry.meanDistance(upright,
+                        LandmarkGeometry.turned(without.analyze(tilted, options).get(0).landmarks(), cx, cy, TILT));
             }
         }
         levelled /= PHOTOS.size();
@@ -41,24 +44,5 @@ class LevelledLandmarksTest {
         System.out.printf("pipeline landmarks of photos tilted 20 deg: first reading %.3f px off, levelled %.3f px%n",
                 first, levelled);
         assertTrue(levelled < first, "levelled " + levelled + " px vs first reading " + first + " px");
-    }
-
-    private static Landmarks turnedBack(Landmarks points, double cx, double cy) {
-        float[] xy = points.toArray();
-        for (int p = 0; p < Landmarks.COUNT; p++) {
-            double dx = xy[2 * p] - cx;
-            double dy = xy[2 * p + 1] - cy;
-            xy[2 * p] = (float) (cx + Math.cos(TILT) * dx - Math.sin(TILT) * dy);
-            xy[2 * p + 1] = (float) (cy + Math.sin(TILT) * dx + Math.cos(TILT) * dy);
-        }
-        return new Landmarks(xy);
-    }
-
-    private static double distance(Landmarks a, Landmarks b) {
-        double sum = 0;
-        for (int p = 0; p < Landmarks.COUNT; p++) {
-            sum += Math.hypot(a.x(p) - b.x(p), a.y(p) - b.y(p));
-        }
-        return sum / Landmarks.COUNT;
     }
 }
