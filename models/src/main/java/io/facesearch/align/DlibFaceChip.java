@@ -114,7 +114,7 @@ public final class DlibFaceChip implements FaceAligner {
                         double dv = (v + (grid == 1 ? 0 : (gy + 0.5) / grid - 0.5)) * pitch - half;
                         double x = c[0] + cos * du - sin * dv;
                         double y = c[1] + sin * du + cos * dv;
-                        bilinear(image, x, y, rgb);
+                        image.sampleBilinear(x, y, rgb);
                         acc[0] += rgb[0];
                         acc[1] += rgb[1];
                         acc[2] += rgb[2];
@@ -125,29 +125,6 @@ public final class DlibFaceChip implements FaceAligner {
                 dest[out++] = (float) (acc[1] / samples);
                 dest[out++] = (float) (acc[2] / samples);
             }
-        }
-    }
-
-    /** dlib's interpolate_bilinear: black when any of the four neighbours is outside the image. */
-    private static void bilinear(RgbImage image, double x, double y, double[] rgb) {
-        int left = (int) Math.floor(x);
-        int top = (int) Math.floor(y);
-        if (left < 0 || top < 0 || left + 1 >= image.width() || top + 1 >= image.height()) {
-            rgb[0] = rgb[1] = rgb[2] = 0;
-            return;
-        }
-        double fx = x - left;
-        double fy = y - top;
-        byte[] px = image.pixels();
-        int stride = image.width() * 3;
-        int tl = top * stride + left * 3;
-        int bl = tl + stride;
-        for (int ch = 0; ch < 3; ch++) {
-            double a = px[tl + ch] & 0xFF;
-            double b = px[tl + 3 + ch] & 0xFF;
-            double d = px[bl + ch] & 0xFF;
-            double e = px[bl + 3 + ch] & 0xFF;
-            rgb[ch] = (1 - fy) * ((1 - fx) * a + fx * b) + fy * ((1 - fx) * d + fx * e);
         }
     }
 }

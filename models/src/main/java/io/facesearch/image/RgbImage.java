@@ -65,36 +65,46 @@ public record RgbImage(int width, int height, byte[] pixels) {
     }
 
     /**
+     * Bilinear sample at (x, y) into {@code rgb}, as dlib's {@code interpolate_bilinear}: black when any
+     * of the four neighbours is off the image.
+     */
+    public void sampleBilinear(double x, double y, double[] rgb) {
+        int left = (int) Math.floor(x);
+        int top = (int) Math.floor(y);
+        if (left < 0 || top < 0 || left + 1 >= width || top + 1 >= height) {
+            rgb[0] = rgb[1] = rgb[2] = 0;
+            return;
+        }
+        double fx = x - left;
+        double fy = y - top;
+        int tl = (top * width + left) * 3;
+        int bl = tl + width * 3;
+        for (int c = 0; c < 3; c++) {
+            double a = pixels[tl + c] & 0xFF;
+            double b = pixels[tl + 3 + c] & 0xFF;
+            double d = pixels[bl + c] & 0xFF;
+            double e = pixels[bl + 3 + c] & 0xFF;
+            rgb[c] = (1 - fy) * ((1 - fx) * a + fx * b) + fy * ((1 - fx) * d + fx * e);
+        }
+    }
+
+    /**
      * The region {@code (x, y, w, h)} of this image turned by {@code angle} radians about
      * {@code (cx, cy)}: pixel (X, Y) of the region shows the image at {@code c + R(angle) (X - c, Y - c)},
-     * bilinear and rounded, black where any of the four neighbours is off the image.
+     * sampled with {@link #sampleBilinear} and rounded.
      */
     public RgbImage turnedRegion(int x, int y, int w, int h, double cx, double cy, double angle) {
         byte[] out = new byte[w * h * 3];
         double cos = Math.cos(angle);
         double sin = Math.sin(angle);
+        double[] rgb = new double[3];
         for (int j = 0; j < h; j++) {
             for (int i = 0; i < w; i++) {
                 double dx = x + i - cx;
                 double dy = y + j - cy;
-                double sx = cx + cos * dx - sin * dy;
-                double sy = cy + sin * dx + cos * dy;
-                int left = (int) Math.floor(sx);
-                int top = (int) Math.floor(sy);
-                if (left < 0 || top < 0 || left + 1 >= width || top + 1 >= height) {
-                    continue;
-                }
-                double fx = sx - left;
-                double fy = sy - top;
-                int tl = (top * width + left) * 3;
-                int bl = tl + width * 3;
+                sampleBilinear(cx + cos * dx - sin * dy, cy + sin * dx + cos * dy, rgb);
                 for (int c = 0; c < 3; c++) {
-                    double a = pixels[tl + c] & 0xFF;
-                    double b = pixels[tl + 3 + c] & 0xFF;
-                    double d = pixels[bl + c] & 0xFF;
-                    double e = pixels[bl + 3 + c] & 0xFF;
-                    double v = (1 - fy) * ((1 - fx) * a + fx * b) + fy * ((1 - fx) * d + fx * e);
-                    out[(j * w + i) * 3 + c] = (byte) Math.round(v);
+                    out[(j * w + i) * 3 + c] = (byte) Math.round(rgb[c]);
                 }
             }
         }
