@@ -40,7 +40,9 @@ public final class NetworkInput {
             int t = (int) Math.floor(sy);
             int b = Math.min(t + 1, square - 1);
             float fy = (float) (sy - t);
-            if (sourceRow(image, y, h, t - padTop) < 0 && sourceRow(image, y, h, b - padTop) < 0) {
+            int topSource = sourceRow(image, y, h, t - padTop);
+            int bottomSource = sourceRow(image, y, h, b - padTop);
+            if (topSource < 0 && bottomSource < 0) {
                 // Padding above or below the image (the detector's border): black, nothing to blend.
                 Arrays.fill(dest, out, out + size * 3, 0f);
                 out += size * 3;
@@ -53,12 +55,12 @@ public final class NetworkInput {
                     lower = swap;
                     lowerRow = upperRow;
                 } else {
-                    columns.interpolate(sourceRow(image, y, h, t - padTop), upper);
+                    columns.interpolate(topSource, upper);
                 }
                 upperRow = t;
             }
             if (b != lowerRow) {
-                columns.interpolate(sourceRow(image, y, h, b - padTop), lower);
+                columns.interpolate(bottomSource, lower);
                 lowerRow = b;
             }
             for (int i = 0; i < size * 3; i++) {
