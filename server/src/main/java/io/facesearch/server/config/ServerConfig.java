@@ -38,11 +38,14 @@ import java.util.Properties;
  * <tr><td>commit.ms</td><td>30000</td><td>index commit period: how much change log a restart replays at most</td></tr>
  * <tr><td>index.max.lag</td><td>1000000</td><td>acknowledged enrolments the index may be behind before writers wait for it:
  *     a bulk load is acknowledged at the speed of the database up to this many faces ahead of the HNSW graph, and at the
- *     speed of the graph beyond; a face is searchable once the index has caught up to it (see server/DESIGN.md)</td></tr>
+ *     speed of the graph beyond; a face is searchable once the index has caught up to it (see store-embedded/DESIGN.md)</td></tr>
  * <tr><td>hnsw.max.conn</td><td>16</td><td>HNSW neighbours per node</td></tr>
  * <tr><td>hnsw.beam.width</td><td>100</td><td>HNSW build beam width</td></tr>
  * <tr><td>hnsw.candidates</td><td>150</td><td>neighbours collected per search before the k nearest are kept</td></tr>
  * </table>
+ *
+ * @param hnsw the {@code hnsw.*} settings by name, handed to the backend with the others in
+ *     {@link #backendSettings()}
  */
 public record ServerConfig(
         Path dataDir,

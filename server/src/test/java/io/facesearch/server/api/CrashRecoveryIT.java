@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and retries every item: each acknowledged face must be there, with the id it was acknowledged
  * with, searchable, and nothing may be stored twice.
  */
-class CrashRecoveryTest {
+class CrashRecoveryIT {
     private static final SyntheticFaces FACES = new SyntheticFaces(99, 128);
     private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
     /**

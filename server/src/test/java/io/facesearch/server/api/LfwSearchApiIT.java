@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * enrolled as an image, and their other photos are searched for. Reports rank-1 accuracy, and
  * checks that the HNSW index answers exactly as the exhaustive scan of the database does.
  */
-class LfwSearchApiTest extends ImageServerTestBase {
+class LfwSearchApiIT extends ImageServerTestBase {
     /** People enrolled: the first 150 of LFW DevTrain, by name, who have at least two photos. */
     private static final int PEOPLE = 150;
     /** Query photos per person (their 2nd); bounds the test's time, as analysis costs ~0.1 s a photo. */
