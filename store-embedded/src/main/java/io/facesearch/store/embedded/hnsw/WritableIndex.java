@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A nearest-neighbour index over the embeddings of one collection. It is derived data: the
- * database is the source of truth, the index records in each commit how much of the collection's
- * change log it reflects ({@link #appliedSequence()}), and it can always be rebuilt.
+ * The embedded backend's own nearest-neighbour index over the embeddings of one collection, which
+ * it writes itself (the seam's {@link io.facesearch.store.VectorIndex} only searches). It is
+ * derived data: the database is the source of truth, the index records in each commit how much of
+ * the collection's change log it reflects ({@link #appliedSequence()}), and it can always be
+ * rebuilt.
  *
  * <p>Vectors are given raw, as enrolled; an implementation normalises them itself if its metric
  * needs it. Distances returned are always exact in the collection's metric, whatever the index
