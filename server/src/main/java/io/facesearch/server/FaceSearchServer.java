@@ -2,6 +2,7 @@ package io.facesearch.server;
 
 import io.facesearch.pipeline.DefaultFacePipeline;
 import io.facesearch.pipeline.FacePipeline;
+import io.facesearch.pipeline.FacePipelineProvider;
 import io.facesearch.server.api.CollectionHandler;
 import io.facesearch.server.api.DetectionHandler;
 import io.facesearch.server.api.EnrollmentHandler;
@@ -10,6 +11,7 @@ import io.facesearch.server.api.SearchHandler;
 import io.facesearch.server.api.VerificationHandler;
 import io.facesearch.server.config.ServerConfig;
 import io.facesearch.server.metrics.CollectionMetrics;
+import io.facesearch.server.metrics.JvmMetrics;
 import io.facesearch.server.metrics.MetricsEndpoint;
 import io.facesearch.server.metrics.PipelineStageMetrics;
 import io.facesearch.server.metrics.RpcMetricsInterceptor;
@@ -21,9 +23,10 @@ import io.facesearch.server.service.FaceCatalogService;
 import io.facesearch.server.service.PipelineGate;
 import io.facesearch.server.service.SearchService;
 import io.facesearch.server.service.VerificationService;
-import io.facesearch.server.store.CollectionStore;
-import io.facesearch.server.store.RocksDatabase;
+import io.facesearch.store.StorageBackend;
+import io.facesearch.store.StorageBackendProvider;
 import io.grpc.Server;
+import io.grpc.ServerBuilder;
 import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -34,56 +37,91 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Clock;
+import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The FaceSearch server: owns the database, the collections' indexes, the face pipeline, the gRPC
- * server (with health and reflection services) and the metrics endpoint, and their lifecycle:
- * {@link #start}, {@link #stop} and {@link #blockUntilShutdown}, with a JVM shutdown hook that
- * stops cleanly on SIGTERM.
+ * The FaceSearch server: owns the storage backend, the face pipeline, the gRPC server (with health
+ * and reflection services) and the metrics endpoint, and their lifecycle: {@link #start},
+ * {@link #stop} and {@link #blockUntilShutdown}, with a JVM shutdown hook that stops cleanly on
+ * SIGTERM. A start that fails releases whatever it had opened (the backend's files and locks,
+ * threads, ports) before it throws, so the data directory can be opened again at once.
  */
 public final class FaceSearchServer {
-    private static final Logger LOG = Logger.getLogger(FaceSearchServer.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(FaceSearchServer.class);
 
     private final ServerConfig config;
     private final Supplier<FacePipeline> pipelineFactory;
+    private final ServerBuilder<?> transport;
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private RocksDatabase database;
+    private JvmMetrics jvmMetrics;
+    private StorageBackend backend;
     private CollectionRegistry registry;
     private PipelineGate pipeline;
     private ExecutorService streamExecutor;
     private Server grpc;
     private HealthStatusManager health;
     private MetricsEndpoint metricsEndpoint;
+    private boolean started;
     private boolean stopped;
 
     /**
+     * A server on a Netty transport bound to the configured host and port.
+     *
      * @param pipelineFactory opens the face pipeline; may return null to serve embeddings only
      */
     public FaceSearchServer(ServerConfig config, Supplier<FacePipeline> pipelineFactory) {
-        this.config = config;
-        this.pipelineFactory = pipelineFactory;
+        this(config, pipelineFactory, NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port())));
     }
 
-    /** Opens everything and starts listening; the port is bound when this returns. */
+    /**
+     * A server on the given transport, e.g. an {@code InProcessServerBuilder} for tests; the
+     * configured host and port are then unused. The server adds its services and the inbound
+     * message limit to the builder.
+     */
+    public FaceSearchServer(ServerConfig config, Supplier<FacePipeline> pipelineFactory, ServerBuilder<?> transport) {
+        this.config = config;
+        this.pipelineFactory = pipelineFactory;
+        this.transport = transport;
+    }
+
+    /**
+     * Opens everything and starts listening; the port is bound when this returns. If anything fails,
+     * everything opened so far is released before the failure is thrown.
+     */
     public synchronized FaceSearchServer start() throws IOException {
-        database = RocksDatabase.open(config.dataDir().resolve("db"));
-        CollectionStore collections = new CollectionStore(database, Clock.systemUTC());
-        registry = new CollectionRegistry(collections, config.dataDir().resolve("index"), config.hnsw(),
-                config.refreshInterval(), config.commitInterval(), config.maxIndexLag(), new CollectionMetrics(meters));
+        if (started) {
+            throw new IllegalStateException("a server starts once; create another one to start again");
+        }
+        started = true;
+        try {
+            open();
+        } catch (IOException | RuntimeException | Error e) {
+            release();
+            throw e;
+        }
+        LOG.info("listening port={} metrics_port={} data={} backend={} pipeline={}", port(), metricsPort(), config.dataDir(),
+                config.backend(), pipeline.available() ? pipeline.modelId() : "none");
+        return this;
+    }
+
+    private void open() throws IOException {
+        jvmMetrics = JvmMetrics.bindTo(meters);
+        backend = StorageBackendProvider.named(config.backend()).open(config.backendSettings());
+        registry = new CollectionRegistry(backend, new CollectionMetrics(meters));
         FacePipeline facePipeline = pipelineFactory.get();
         // Stage timings come from the default pipeline's observer; other pipelines report none.
         if (facePipeline instanceof DefaultFacePipeline observable) {
             observable.observe(new PipelineStageMetrics(meters));
         }
         pipeline = new PipelineGate(facePipeline, config.pipelineConcurrency(), config.pipelineWaitMillis());
-        Gauge.builder("facesearch.store.size", collections, CollectionStore::diskBytes).baseUnit("bytes")
-                .description("live RocksDB SST bytes").register(meters);
+        Gauge.builder("facesearch.store.size", registry, CollectionRegistry::diskBytes).baseUnit("bytes")
+                .description("bytes of the storage backend's data").register(meters);
         streamExecutor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
             Thread t = new Thread(r, "enroll-stream");
             t.setDaemon(true);
@@ -91,8 +129,7 @@ public final class FaceSearchServer {
         });
         health = new HealthStatusManager();
         RpcMetricsInterceptor rpcMetrics = new RpcMetricsInterceptor(meters);
-        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
-                .maxInboundMessageSize(config.maxMessageBytes())
+        transport.maxInboundMessageSize(config.maxMessageBytes())
                 .addService(ServerInterceptors.intercept(new CollectionHandler(new CollectionService(registry, pipeline)), rpcMetrics))
                 .addService(ServerInterceptors.intercept(new EnrollmentHandler(new EnrollmentService(registry, pipeline),
                         streamExecutor, config.streamWindow()), rpcMetrics))
@@ -102,17 +139,14 @@ public final class FaceSearchServer {
                 .addService(ServerInterceptors.intercept(new FaceHandler(new FaceCatalogService(registry)), rpcMetrics))
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance());
-        grpc = builder.build().start();
+        grpc = transport.build().start();
         if (config.metricsPort() >= 0) {
             metricsEndpoint = new MetricsEndpoint(meters, config.host(), config.metricsPort());
         }
         health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, HealthCheckResponse.ServingStatus.SERVING);
-        LOG.info(() -> "listening port=" + port() + " metrics_port=" + metricsPort() + " data=" + config.dataDir()
-                + " pipeline=" + (pipeline.available() ? pipeline.modelId() : "none"));
-        return this;
     }
 
-    /** The bound gRPC port. */
+    /** The bound gRPC port, or -1 for a transport without one (in-process). */
     public int port() {
         return grpc.getPort();
     }
@@ -133,43 +167,61 @@ public final class FaceSearchServer {
     }
 
     /**
-     * Stops taking calls, lets calls in progress finish (up to 10 s), commits every index and closes
-     * the database. Idempotent.
+     * Stops taking calls, lets calls in progress finish (up to 10 s), makes the storage durable and
+     * closes it. Idempotent.
      */
     public synchronized void stop() {
         if (stopped || grpc == null) {
             return;
         }
+        release();
+        LOG.info("stopped");
+    }
+
+    /** Closes whatever is open, in the reverse order of {@link #open}; a part that failed to open is null. */
+    private void release() {
         stopped = true;
-        health.enterTerminalState();
-        grpc.shutdown();
-        try {
-            if (!grpc.awaitTermination(10, TimeUnit.SECONDS)) {
-                grpc.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            grpc.shutdownNow();
-            Thread.currentThread().interrupt();
+        if (health != null) {
+            health.enterTerminalState();
         }
-        streamExecutor.shutdown();
+        if (grpc != null) {
+            grpc.shutdown();
+            try {
+                if (!grpc.awaitTermination(10, TimeUnit.SECONDS)) {
+                    grpc.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                grpc.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (streamExecutor != null) {
+            streamExecutor.shutdown();
+        }
         if (metricsEndpoint != null) {
             metricsEndpoint.close();
         }
-        registry.close();
-        pipeline.close();
-        database.close();
+        if (registry != null) {
+            registry.close();
+        }
+        if (backend != null) {
+            backend.close();
+        }
+        if (pipeline != null) {
+            pipeline.close();
+        }
+        if (jvmMetrics != null) {
+            jvmMetrics.close();
+        }
         meters.close();
-        LOG.info("stopped");
     }
 
     public void blockUntilShutdown() throws InterruptedException {
         grpc.awaitTermination();
     }
 
-    /** Opens the pipeline of the first {@link io.facesearch.pipeline.FacePipelineProvider} on the class path, or null. */
+    /** Opens the pipeline of the first {@link FacePipelineProvider} on the class path, or null. */
     public static FacePipeline discoverPipeline() {
-        return java.util.ServiceLoader.load(io.facesearch.pipeline.FacePipelineProvider.class).findFirst()
-                .map(io.facesearch.pipeline.FacePipelineProvider::open).orElse(null);
+        return ServiceLoader.load(FacePipelineProvider.class).findFirst().map(FacePipelineProvider::open).orElse(null);
     }
-
 }

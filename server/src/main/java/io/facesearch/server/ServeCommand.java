@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code facesearch serve}: runs the server until it is stopped. Flags override the environment,
@@ -22,6 +22,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default ./data).")
     Path data;
+
+    @Option(names = "--backend", paramLabel = "NAME", description = "Storage backend (default embedded).")
+    String backend;
 
     @Option(names = "--host", description = "Address to bind (default 0.0.0.0).")
     String host;
@@ -45,6 +48,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, String> flags = new HashMap<>();
         put(flags, "data", data);
+        put(flags, "backend", backend);
         put(flags, "host", host);
         put(flags, "port", port);
         put(flags, "metrics.port", metricsPort);

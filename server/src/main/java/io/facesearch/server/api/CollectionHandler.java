@@ -10,9 +10,9 @@ import io.facesearch.api.v1.DeleteCollectionResponse;
 import io.facesearch.api.v1.DescribeCollectionRequest;
 import io.facesearch.api.v1.ListCollectionsRequest;
 import io.facesearch.api.v1.ListCollectionsResponse;
+import io.facesearch.domain.Compaction;
 import io.facesearch.server.service.CollectionService;
 import io.facesearch.server.service.CollectionSpec;
-import io.facesearch.server.service.OpenCollection;
 import io.grpc.stub.StreamObserver;
 
 /** The CollectionService RPCs. */
@@ -45,7 +45,7 @@ public final class CollectionHandler extends CollectionServiceGrpc.CollectionSer
     @Override
     public void compactCollection(CompactCollectionRequest request, StreamObserver<CompactCollectionResponse> response) {
         ErrorMapper.respond(response, () -> {
-            OpenCollection.Compaction done = collections.compact(request.getName(), request.getMaxSegments());
+            Compaction done = collections.compact(request.getName(), request.getMaxSegments());
             return CompactCollectionResponse.newBuilder().setIndexSizeBytesBefore(done.indexBytesBefore())
                     .setIndexSizeBytesAfter(done.indexBytesAfter()).setIndexSegments(done.segments())
                     .setTookMs(done.tookMillis()).build();

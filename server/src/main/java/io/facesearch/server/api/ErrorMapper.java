@@ -1,7 +1,7 @@
 package io.facesearch.server.api;
 
+import io.facesearch.domain.StoreException;
 import io.facesearch.server.service.FaceSearchException;
-import io.facesearch.server.store.StoreException;
 import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.Status;
@@ -9,8 +9,8 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place where failures become gRPC statuses. Refusals the services explain
@@ -18,7 +18,7 @@ import java.util.logging.Logger;
  * generic message, and is logged here, since its details are for operators, not callers.
  */
 public final class ErrorMapper {
-    private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
 
     private ErrorMapper() {
     }
@@ -30,11 +30,11 @@ public final class ErrorMapper {
             // Thrown by value types (records, Lucene field checks) for malformed input.
             case IllegalArgumentException e -> Status.INVALID_ARGUMENT.withDescription(e.getMessage());
             case StoreException e -> {
-                LOG.log(Level.SEVERE, "storage failure", e);
+                LOG.error("storage failure", e);
                 yield Status.INTERNAL.withDescription("storage failure; the request was not applied, retry it");
             }
             default -> {
-                LOG.log(Level.SEVERE, "unexpected failure", error);
+                LOG.error("unexpected failure", error);
                 yield Status.INTERNAL.withDescription("internal error: " + error.getClass().getSimpleName());
             }
         };

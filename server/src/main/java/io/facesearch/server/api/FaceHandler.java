@@ -11,10 +11,10 @@ import io.facesearch.api.v1.ListFacesRequest;
 import io.facesearch.api.v1.ListFacesResponse;
 import io.facesearch.api.v1.ListSubjectsRequest;
 import io.facesearch.api.v1.ListSubjectsResponse;
+import io.facesearch.domain.Deleted;
+import io.facesearch.domain.StoredFace;
+import io.facesearch.domain.SubjectSummary;
 import io.facesearch.server.service.FaceCatalogService;
-import io.facesearch.server.store.Deleted;
-import io.facesearch.server.store.StoredFace;
-import io.facesearch.server.store.SubjectSummary;
 import io.grpc.stub.StreamObserver;
 import java.util.UUID;
 

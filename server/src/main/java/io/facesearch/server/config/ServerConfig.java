@@ -1,6 +1,6 @@
 package io.facesearch.server.config;
 
-import io.facesearch.server.index.HnswSettings;
+import io.facesearch.store.BackendSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -22,7 +22,10 @@ import java.util.Properties;
  * <table>
  * <caption>Settings</caption>
  * <tr><th>property</th><th>default</th><th>meaning</th></tr>
- * <tr><td>data</td><td>./data</td><td>data directory: {@code db/} (RocksDB) and {@code index/} (Lucene)</td></tr>
+ * <tr><td>data</td><td>./data</td><td>data directory, owned by the storage backend (embedded: {@code db/} RocksDB and
+ *     {@code index/} Lucene)</td></tr>
+ * <tr><td>backend</td><td>embedded</td><td>storage backend, by the name its provider gives (found on the class path with
+ *     {@link java.util.ServiceLoader}); the settings from {@code refresh.ms} on are handed to it</td></tr>
  * <tr><td>host</td><td>0.0.0.0</td><td>address the gRPC and metrics ports bind to</td></tr>
  * <tr><td>port</td><td>50051</td><td>gRPC port; 0 picks a free one</td></tr>
  * <tr><td>metrics.port</td><td>9464</td><td>Prometheus scrape port; 0 picks a free one, -1 disables it</td></tr>
@@ -35,14 +38,18 @@ import java.util.Properties;
  * <tr><td>commit.ms</td><td>30000</td><td>index commit period: how much change log a restart replays at most</td></tr>
  * <tr><td>index.max.lag</td><td>1000000</td><td>acknowledged enrolments the index may be behind before writers wait for it:
  *     a bulk load is acknowledged at the speed of the database up to this many faces ahead of the HNSW graph, and at the
- *     speed of the graph beyond; a face is searchable once the index has caught up to it (see server/DESIGN.md)</td></tr>
+ *     speed of the graph beyond; a face is searchable once the index has caught up to it (see store-embedded/DESIGN.md)</td></tr>
  * <tr><td>hnsw.max.conn</td><td>16</td><td>HNSW neighbours per node</td></tr>
  * <tr><td>hnsw.beam.width</td><td>100</td><td>HNSW build beam width</td></tr>
  * <tr><td>hnsw.candidates</td><td>150</td><td>neighbours collected per search before the k nearest are kept</td></tr>
  * </table>
+ *
+ * @param hnsw the {@code hnsw.*} settings by name, handed to the backend with the others in
+ *     {@link #backendSettings()}
  */
 public record ServerConfig(
         Path dataDir,
+        String backend,
         String host,
         int port,
         int metricsPort,
@@ -53,7 +60,7 @@ public record ServerConfig(
         Duration refreshInterval,
         Duration commitInterval,
         long maxIndexLag,
-        HnswSettings hnsw) {
+        Map<String, String> hnsw) {
 
     /** Property names and defaults, in documentation order. */
     static final Map<String, String> DEFAULTS = defaults();
@@ -61,6 +68,7 @@ public record ServerConfig(
     private static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("data", "./data");
+        d.put("backend", "embedded");
         d.put("host", "0.0.0.0");
         d.put("port", "50051");
         d.put("metrics.port", "9464");
@@ -71,13 +79,17 @@ public record ServerConfig(
         d.put("refresh.ms", "500");
         d.put("commit.ms", "30000");
         d.put("index.max.lag", "1000000");
-        d.put("hnsw.max.conn", Integer.toString(HnswSettings.DEFAULT.maxConn()));
-        d.put("hnsw.beam.width", Integer.toString(HnswSettings.DEFAULT.beamWidth()));
-        d.put("hnsw.candidates", Integer.toString(HnswSettings.DEFAULT.candidates()));
+        d.put("hnsw.max.conn", "16");
+        d.put("hnsw.beam.width", "100");
+        d.put("hnsw.candidates", "150");
         return Map.copyOf(d);
     }
 
     public ServerConfig {
+        if (backend == null || backend.isBlank()) {
+            throw new IllegalArgumentException("backend must name a storage backend, e.g. embedded");
+        }
+        hnsw = Map.copyOf(hnsw);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
         }
@@ -143,6 +155,7 @@ public record ServerConfig(
         }
         return new ServerConfig(
                 Path.of(values.get("data")),
+                values.get("backend").trim(),
                 values.get("host"),
                 integer(values, "port"),
                 integer(values, "metrics.port"),
@@ -153,8 +166,18 @@ public record ServerConfig(
                 Duration.ofMillis(integer(values, "refresh.ms")),
                 Duration.ofMillis(integer(values, "commit.ms")),
                 integer(values, "index.max.lag"),
-                new HnswSettings(integer(values, "hnsw.max.conn"), integer(values, "hnsw.beam.width"),
-                        integer(values, "hnsw.candidates"), HnswSettings.DEFAULT.quantizedOversample()));
+                Map.of("hnsw.max.conn", Integer.toString(integer(values, "hnsw.max.conn")),
+                        "hnsw.beam.width", Integer.toString(integer(values, "hnsw.beam.width")),
+                        "hnsw.candidates", Integer.toString(integer(values, "hnsw.candidates"))));
+    }
+
+    /** What the storage backend is opened with: the data directory and the storage settings. */
+    public BackendSettings backendSettings() {
+        Map<String, String> options = new HashMap<>(hnsw);
+        options.put("refresh.ms", Long.toString(refreshInterval.toMillis()));
+        options.put("commit.ms", Long.toString(commitInterval.toMillis()));
+        options.put("index.max.lag", Long.toString(maxIndexLag));
+        return new BackendSettings(dataDir, options);
     }
 
     /** The environment variable of a property: {@code metrics.port} -> {@code FACESEARCH_METRICS_PORT}. */

@@ -5,10 +5,10 @@ import io.facesearch.server.service.OpenCollection;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -31,21 +31,9 @@ public final class CollectionMetrics implements CollectionListener {
         meters.put(name, List.of(
                 gauge("facesearch.collection.faces", "faces", name, c, x -> x.store().faceCount()),
                 gauge("facesearch.collection.subjects", "subjects", name, c, x -> x.store().subjectCount()),
-                gauge("facesearch.index.documents", "documents", name, c, x -> {
-                    try {
-                        return x.index().size();
-                    } catch (IOException | RuntimeException e) {
-                        return Double.NaN;
-                    }
-                }),
+                gauge("facesearch.index.documents", "documents", name, c, x -> orNaN(() -> x.index().size())),
                 gauge("facesearch.index.lag", "changes", name, c, OpenCollection::indexLag),
-                gauge("facesearch.index.size", "bytes", name, c, x -> {
-                    try {
-                        return x.index().sizeOnDiskBytes();
-                    } catch (IOException | RuntimeException e) {
-                        return Double.NaN;
-                    }
-                })));
+                gauge("facesearch.index.size", "bytes", name, c, x -> orNaN(() -> x.index().sizeOnDiskBytes()))));
     }
 
     @Override
@@ -53,6 +41,15 @@ public final class CollectionMetrics implements CollectionListener {
         List<Meter> removed = meters.remove(c.record().name());
         if (removed != null) {
             removed.forEach(registry::remove);
+        }
+    }
+
+    /** A scrape must not fail because one collection's index cannot answer (closing, I/O error). */
+    private static double orNaN(LongSupplier value) {
+        try {
+            return value.getAsLong();
+        } catch (RuntimeException e) {
+            return Double.NaN;
         }
     }
 

@@ -1,10 +1,9 @@
 package io.facesearch.server.service;
 
-import io.facesearch.server.store.CollectionRecord;
-import io.facesearch.server.store.IndexFormat;
-import io.facesearch.server.store.Metric;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.facesearch.domain.CollectionRecord;
+import io.facesearch.domain.Compaction;
+import io.facesearch.domain.IndexFormat;
+import io.facesearch.domain.Metric;
 import java.time.Instant;
 import java.util.List;
 
@@ -55,10 +54,10 @@ public final class CollectionService {
 
     /**
      * Physically drops deleted faces from disk and optionally merges the index (see
-     * {@link OpenCollection#compact}); waits up to {@link #COMPACTION_CATCH_UP_MILLIS} for the
+     * {@link io.facesearch.store.StoredCollection#compact}); waits up to {@link #COMPACTION_CATCH_UP_MILLIS} for the
      * index to catch up with acknowledged enrolments first.
      */
-    public OpenCollection.Compaction compact(String name, int maxSegments) {
+    public Compaction compact(String name, int maxSegments) {
         if (maxSegments < 0 || maxSegments > 1000) {
             throw FaceSearchException.invalid("max_segments must be in [0, 1000], got " + maxSegments);
         }
@@ -74,13 +73,7 @@ public final class CollectionService {
     }
 
     private CollectionInfo describe(OpenCollection c) {
-        return c.use(() -> {
-            try {
-                return new CollectionInfo(c.record(), c.store().faceCount(), c.store().subjectCount(), c.index().sizeOnDiskBytes(),
-                        c.indexLag());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return c.use(() -> new CollectionInfo(c.record(), c.store().faceCount(), c.store().subjectCount(),
+                c.index().sizeOnDiskBytes(), c.indexLag()));
     }
 }

@@ -1,7 +1,7 @@
 package io.facesearch.server.service;
 
-import io.facesearch.server.store.IndexFormat;
-import io.facesearch.server.store.Metric;
+import io.facesearch.domain.IndexFormat;
+import io.facesearch.domain.Metric;
 
 /**
  * What a caller asks for when creating a collection; unset values (null, 0, empty) take defaults.

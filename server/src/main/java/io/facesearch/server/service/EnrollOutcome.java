@@ -1,6 +1,6 @@
 package io.facesearch.server.service;
 
-import io.facesearch.server.store.StoredFace;
+import io.facesearch.domain.StoredFace;
 import java.util.List;
 
 /**

@@ -1,13 +1,12 @@
 package io.facesearch.server.service;
 
+import io.facesearch.domain.EnrollItem;
+import io.facesearch.domain.Enrolled;
+import io.facesearch.domain.NewFace;
+import io.facesearch.domain.StoredFace;
 import io.facesearch.face.Face;
 import io.facesearch.pipeline.AnalysisOptions;
 import io.facesearch.pipeline.FacePipeline;
-import io.facesearch.server.store.EnrollItem;
-import io.facesearch.server.store.Enrolled;
-import io.facesearch.server.store.NewFace;
-import io.facesearch.server.store.StoredFace;
-import io.facesearch.server.store.Written;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +14,9 @@ import java.util.Map;
 
 /**
  * Enrols faces: analyses images (or takes embeddings), checks them against the collection, stores
- * them durably and hands them to the collection's index feeder. A batch of commands costs one synced write per
- * collection it touches, which is what makes streamed enrolment fast.
+ * them durably; the storage backend makes them searchable. A batch of commands is one store write
+ * per collection it touches (one synced write for the embedded backend), which is what makes
+ * streamed enrolment fast.
  */
 public final class EnrollmentService {
     private final CollectionRegistry registry;
@@ -117,14 +117,8 @@ public final class EnrollmentService {
             return;
         }
         try {
-            Written<List<Enrolled>> written = collection.use(() -> {
-                Written<List<Enrolled>> w = collection.store().enroll(toStore.stream().map(i -> prepared[i].item()).toList());
-                collection.indexEnrolled(w);
-                return w;
-            });
-            // Durable now; the index follows in the background, at most index.max.lag behind.
-            collection.awaitIndexLag(written);
-            List<Enrolled> enrolled = written.value();
+            // Durable when this returns; the backend keeps the index in step (see FaceStore).
+            List<Enrolled> enrolled = collection.use(() -> collection.store().enroll(toStore.stream().map(i -> prepared[i].item()).toList()));
             for (int j = 0; j < toStore.size(); j++) {
                 int i = toStore.get(j);
                 Enrolled e = enrolled.get(j);

@@ -1,10 +1,9 @@
 package io.facesearch.server.service;
 
-import io.facesearch.server.store.Deleted;
-import io.facesearch.server.store.Page;
-import io.facesearch.server.store.StoredFace;
-import io.facesearch.server.store.SubjectSummary;
-import io.facesearch.server.store.Written;
+import io.facesearch.domain.Deleted;
+import io.facesearch.domain.Page;
+import io.facesearch.domain.StoredFace;
+import io.facesearch.domain.SubjectSummary;
 import java.util.List;
 import java.util.UUID;
 
@@ -60,22 +59,14 @@ public final class FaceCatalogService {
             throw FaceSearchException.invalid("at most " + MAX_PAGE_SIZE + " faces can be deleted per call, got " + faceIds.size());
         }
         OpenCollection c = registry.get(collectionName);
-        return c.use(() -> {
-            Written<Deleted> written = c.store().delete(faceIds);
-            c.indexDeleted(written);
-            return written.value();
-        });
+        return c.use(() -> c.store().delete(faceIds));
     }
 
     /** Deletes a subject and all its faces; returns how many faces went. */
     public int deleteSubject(String collectionName, String subjectId) {
         OpenCollection c = registry.get(collectionName);
         RequestLimits.subjectId(subjectId);
-        int deleted = c.use(() -> {
-            Written<Deleted> written = c.store().deleteSubject(subjectId);
-            c.indexDeleted(written);
-            return written.value().faces().size();
-        });
+        int deleted = c.use(() -> c.store().deleteSubject(subjectId).faces().size());
         if (deleted == 0) {
             throw FaceSearchException.notFound("subject '" + subjectId + "' has no face in collection '" + collectionName + "'");
         }

@@ -1,6 +1,6 @@
 package io.facesearch.server.service;
 
-import io.facesearch.server.store.Metric;
+import io.facesearch.domain.Metric;
 import java.util.List;
 
 /** The matches of one query within a threshold, nearest first. */

@@ -1,25 +1,20 @@
 package io.facesearch.server.service;
 
 import io.facesearch.compare.MatchThreshold;
+import io.facesearch.domain.StoredFace;
 import io.facesearch.face.Face;
 import io.facesearch.pipeline.AnalysisOptions;
-import io.facesearch.server.index.Neighbor;
-import io.facesearch.server.store.Metric;
-import io.facesearch.server.store.StoredFace;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.facesearch.store.Neighbor;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.UUID;
 
 /**
  * Finds enrolled faces near a query: an image (each face in it), an embedding or an enrolled face.
- * Approximate searches use the collection's index; exact ones compare with every face in the
- * database, the source of truth, which makes them the reference for audits of the index.
+ * Approximate searches use the collection's index; exact ones compare with every face of the
+ * store, the source of truth, which makes them the reference for audits of the index.
  */
 public final class SearchService {
     private final CollectionRegistry registry;
@@ -69,12 +64,8 @@ public final class SearchService {
         MatchThreshold rule = collection.record().metric().threshold(threshold);
         int wanted = options.topK() + (exclude == null ? 0 : 1);
         return collection.use(() -> {
-            List<Neighbor> neighbors;
-            try {
-                neighbors = options.exact() ? exact(collection, query, wanted) : collection.index().search(query, wanted);
-            } catch (IOException e) {
-                throw new UncheckedIOException("index search failed", e);
-            }
+            List<Neighbor> neighbors = options.exact() ? collection.index().searchExact(query, wanted)
+                    : collection.index().search(query, wanted);
             List<UUID> ids = new ArrayList<>();
             for (Neighbor n : neighbors) {
                 if (rule.matches(n.distance()) && !n.faceId().equals(exclude) && ids.size() < options.topK()) {
@@ -97,21 +88,4 @@ public final class SearchService {
         });
     }
 
-    /** The k nearest faces by comparing with every stored embedding. */
-    private static List<Neighbor> exact(OpenCollection collection, float[] query, int k) {
-        Metric metric = collection.record().metric();
-        PriorityQueue<Neighbor> worstFirst = new PriorityQueue<>(Comparator.comparingDouble(Neighbor::distance).reversed());
-        collection.store().forEachEmbedding((id, vector) -> {
-            float d = metric.distance(query, vector);
-            if (worstFirst.size() < k) {
-                worstFirst.add(new Neighbor(id, d));
-            } else if (d < worstFirst.peek().distance()) {
-                worstFirst.poll();
-                worstFirst.add(new Neighbor(id, d));
-            }
-        });
-        List<Neighbor> sorted = new ArrayList<>(worstFirst);
-        sorted.sort(Comparator.comparingDouble(Neighbor::distance));
-        return sorted;
-    }
 }

@@ -1,10 +1,10 @@
 package io.facesearch.server.service;
 
 import io.facesearch.compare.MatchThreshold;
+import io.facesearch.domain.Metric;
+import io.facesearch.domain.StoredFace;
 import io.facesearch.face.Face;
 import io.facesearch.pipeline.AnalysisOptions;
-import io.facesearch.server.store.Metric;
-import io.facesearch.server.store.StoredFace;
 import java.util.List;
 import java.util.UUID;
 

@@ -16,7 +16,7 @@ import io.facesearch.api.v1.SearchByFaceIdRequest;
 import io.facesearch.api.v1.SearchOptions;
 import io.facesearch.api.v1.SearchRequest;
 import io.facesearch.api.v1.VerifyRequest;
-import io.facesearch.server.testing.SyntheticFaces;
+import io.facesearch.store.testing.SyntheticFaces;
 import io.grpc.Status;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;

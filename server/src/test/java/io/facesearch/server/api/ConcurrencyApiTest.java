@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.facesearch.api.v1.DescribeCollectionRequest;
 import io.facesearch.api.v1.FaceMatches;
-import io.facesearch.server.testing.SyntheticFaces;
+import io.facesearch.store.testing.SyntheticFaces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

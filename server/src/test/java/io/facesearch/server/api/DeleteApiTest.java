@@ -12,7 +12,7 @@ import io.facesearch.api.v1.GetFaceRequest;
 import io.facesearch.api.v1.ListFacesRequest;
 import io.facesearch.api.v1.ListSubjectsRequest;
 import io.facesearch.api.v1.Match;
-import io.facesearch.server.testing.SyntheticFaces;
+import io.facesearch.store.testing.SyntheticFaces;
 import io.grpc.Status;
 import java.util.List;
 import java.util.UUID;

@@ -24,7 +24,7 @@ import io.facesearch.api.v1.SearchByFaceIdRequest;
 import io.facesearch.api.v1.SearchOptions;
 import io.facesearch.api.v1.VerifyRequest;
 import io.facesearch.api.v1.VerifyResponse;
-import io.facesearch.server.testing.SyntheticFaces;
+import io.facesearch.store.testing.SyntheticFaces;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

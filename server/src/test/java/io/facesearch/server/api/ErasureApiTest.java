@@ -9,6 +9,7 @@ import io.facesearch.api.v1.CompactCollectionResponse;
 import io.facesearch.api.v1.DeleteSubjectRequest;
 import io.facesearch.api.v1.EnrollRequest;
 import io.facesearch.api.v1.GetFaceRequest;
+import io.facesearch.store.testing.SyntheticFaces;
 import io.grpc.Status;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -66,7 +67,7 @@ class ErasureApiTest extends ServerTestBase {
         CompactCollectionResponse merged = collections.compactCollection(CompactCollectionRequest.newBuilder().setName("c").setMaxSegments(1).build());
         assertEquals(1, merged.getIndexSegments());
         assertTrue(merged.getIndexSizeBytesAfter() > 0);
-        awaitTopMatch("c", FACES.sample(4, 7), io.facesearch.server.testing.SyntheticFaces.subject(4));
+        awaitTopMatch("c", FACES.sample(4, 7), io.facesearch.store.testing.SyntheticFaces.subject(4));
         assertStatus(Status.Code.NOT_FOUND, () -> collections.compactCollection(CompactCollectionRequest.newBuilder().setName("nope").build()));
         assertStatus(Status.Code.INVALID_ARGUMENT, () -> collections.compactCollection(CompactCollectionRequest.newBuilder().setName("c")
                 .setMaxSegments(-1).build()));

@@ -32,5 +32,14 @@ class MetricsApiTest extends ServerTestBase {
         assertTrue(body.contains("facesearch_collection_subjects{collection=\"c\"} 3"), body);
         assertTrue(body.contains("facesearch_index_size_bytes{collection=\"c\"}"), body);
         assertTrue(body.contains("facesearch_index_lag_changes{collection=\"c\"}"), body);
+        assertTrue(body.contains("facesearch_store_size_bytes"), body);
+        // Micrometer's JVM and process binders, beside the product's meters.
+        assertTrue(body.contains("jvm_memory_used_bytes{area=\"heap\""), body);
+        assertTrue(body.contains("jvm_gc_"), body);
+        assertTrue(body.contains("jvm_threads_live_threads"), body);
+        assertTrue(body.contains("jvm_classes_loaded_classes"), body);
+        assertTrue(body.contains("process_cpu_usage"), body);
+        assertTrue(body.contains("system_cpu_count"), body);
+        assertTrue(body.contains("process_uptime_seconds"), body);
     }
 }

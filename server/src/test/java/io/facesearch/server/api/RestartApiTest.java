@@ -6,7 +6,7 @@ import io.facesearch.api.v1.DescribeCollectionRequest;
 import io.facesearch.api.v1.FaceMatches;
 import io.facesearch.api.v1.IndexFormat;
 import io.facesearch.api.v1.Metric;
-import io.facesearch.server.testing.SyntheticFaces;
+import io.facesearch.store.testing.SyntheticFaces;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -22,7 +22,7 @@ import io.facesearch.api.v1.VerificationServiceGrpc;
 import io.facesearch.pipeline.FacePipeline;
 import io.facesearch.server.FaceSearchServer;
 import io.facesearch.server.config.ServerConfig;
-import io.facesearch.server.testing.SyntheticFaces;
+import io.facesearch.store.testing.SyntheticFaces;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

@@ -3,13 +3,14 @@ package io.facesearch.server.bench;
 import io.facesearch.api.v1.CollectionServiceGrpc;
 import io.facesearch.api.v1.CompactCollectionRequest;
 import io.facesearch.api.v1.CompactCollectionResponse;
-import io.facesearch.api.v1.DescribeCollectionRequest;
 import io.facesearch.api.v1.CreateCollectionRequest;
+import io.facesearch.api.v1.DescribeCollectionRequest;
 import io.facesearch.api.v1.Embedding;
 import io.facesearch.api.v1.EnrollAck;
 import io.facesearch.api.v1.EnrollRequest;
 import io.facesearch.api.v1.EnrollmentServiceGrpc;
 import io.facesearch.api.v1.FaceMatches;
+import io.facesearch.api.v1.FaceServiceGrpc;
 import io.facesearch.api.v1.IndexFormat;
 import io.facesearch.api.v1.ListFacesRequest;
 import io.facesearch.api.v1.ListFacesResponse;
@@ -17,14 +18,13 @@ import io.facesearch.api.v1.Metric;
 import io.facesearch.api.v1.SearchByEmbeddingRequest;
 import io.facesearch.api.v1.SearchOptions;
 import io.facesearch.api.v1.SearchServiceGrpc;
-import io.facesearch.api.v1.FaceServiceGrpc;
 import io.facesearch.server.FaceSearchServer;
 import io.facesearch.server.config.ServerConfig;
-import io.facesearch.server.index.BruteForceIndex;
-import io.facesearch.server.index.HnswIndex;
-import io.facesearch.server.index.HnswSettings;
-import io.facesearch.server.index.Neighbor;
-import io.facesearch.server.testing.SyntheticFaces;
+import io.facesearch.store.Neighbor;
+import io.facesearch.store.embedded.hnsw.BruteForceIndex;
+import io.facesearch.store.embedded.hnsw.HnswIndex;
+import io.facesearch.store.embedded.hnsw.HnswSettings;
+import io.facesearch.store.testing.SyntheticFaces;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCallStreamObserver;
@@ -313,7 +313,7 @@ public final class ServerBenchmark {
 
     /** The rows of the 10 nearest gallery faces of each query, by exhaustive search. */
     private List<Set<Integer>> exactNeighbours(float[][] queries, int faces) {
-        BruteForceIndex exact = new BruteForceIndex(io.facesearch.server.store.Metric.EUCLIDEAN, 128);
+        BruteForceIndex exact = new BruteForceIndex(io.facesearch.domain.Metric.EUCLIDEAN, 128);
         for (int i = 0; i < faces; i++) {
             exact.upsert(new UUID(0, i), face(i));
         }
@@ -352,12 +352,12 @@ public final class ServerBenchmark {
         try (Stream<Path> dirs = Files.list(data.resolve("index"))) {
             dir = dirs.findFirst().orElseThrow();
         }
-        io.facesearch.server.store.IndexFormat stored = format == IndexFormat.HNSW_INT8
-                ? io.facesearch.server.store.IndexFormat.HNSW_INT8 : io.facesearch.server.store.IndexFormat.HNSW_FLOAT32;
+        io.facesearch.domain.IndexFormat stored = format == IndexFormat.HNSW_INT8
+                ? io.facesearch.domain.IndexFormat.HNSW_INT8 : io.facesearch.domain.IndexFormat.HNSW_FLOAT32;
         HnswSettings d = HnswSettings.DEFAULT;
         for (int candidates : CANDIDATES) {
             HnswSettings settings = new HnswSettings(d.maxConn(), d.beamWidth(), candidates, d.quantizedOversample());
-            try (HnswIndex index = new HnswIndex(dir, io.facesearch.server.store.Metric.EUCLIDEAN, stored, 128, settings)) {
+            try (HnswIndex index = new HnswIndex(dir, io.facesearch.domain.Metric.EUCLIDEAN, stored, 128, settings)) {
                 for (float[] q : queries) {
                     index.search(q, 10);
                 }

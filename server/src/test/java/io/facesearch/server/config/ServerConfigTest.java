@@ -22,6 +22,19 @@ class ServerConfigTest {
         assertEquals(16 * 1024 * 1024, c.maxMessageBytes());
         assertEquals(500, c.refreshInterval().toMillis());
         assertEquals(1_000_000, c.maxIndexLag());
+        assertEquals("embedded", c.backend());
+    }
+
+    @Test
+    void theBackendGetsTheStorageSettings() {
+        ServerConfig c = ServerConfig.load(null, Map.of("FACESEARCH_BACKEND", "other"), Map.of("data", "/d", "hnsw.candidates", "300"));
+        assertEquals("other", c.backend());
+        var settings = c.backendSettings();
+        assertEquals(Path.of("/d"), settings.dataDir());
+        assertEquals(300, settings.option("hnsw.candidates", 0));
+        assertEquals(500, settings.option("refresh.ms", 0));
+        assertEquals(1_000_000, settings.option("index.max.lag", 0));
+        assertEquals(16, settings.option("hnsw.max.conn", 0));
     }
 
     @Test

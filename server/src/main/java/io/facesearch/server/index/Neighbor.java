@@ -1,7 +1,0 @@
-package io.facesearch.server.index;
-
-import java.util.UUID;
-
-/** A face near a query, with its distance in the collection's metric. */
-public record Neighbor(UUID faceId, float distance) {
-}

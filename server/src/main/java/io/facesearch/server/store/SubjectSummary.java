@@ -1,7 +1,0 @@
-package io.facesearch.server.store;
-
-import java.time.Instant;
-
-/** A subject and how many faces it has. */
-public record SubjectSummary(String subjectId, long faceCount, Instant created) {
-}

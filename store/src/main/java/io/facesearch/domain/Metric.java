@@ -1,0 +1,79 @@
+package io.facesearch.domain;
+
+import io.facesearch.compare.DistanceMetric;
+import io.facesearch.compare.MatchThreshold;
+
+/**
+ * How a collection compares embeddings. Backends store the code, so codes are never renumbered.
+ * The distance maths lives here, once, for every backend and service.
+ */
+public enum Metric {
+    /** L2 distance between raw embeddings. */
+    EUCLIDEAN(1, DistanceMetric.EUCLIDEAN),
+    /** 1 - cosine similarity, in [0, 2]. */
+    COSINE(2, DistanceMetric.COSINE);
+
+    private final int code;
+    private final DistanceMetric distanceMetric;
+
+    Metric(int code, DistanceMetric distanceMetric) {
+        this.code = code;
+        this.distanceMetric = distanceMetric;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** The pipeline's calibrated decision threshold for this metric ({@link MatchThreshold#defaultFor}). */
+    public float defaultThreshold() {
+        return (float) MatchThreshold.defaultFor(distanceMetric).threshold();
+    }
+
+    /**
+     * The decision rule and similarity scale at {@code threshold}: the pipeline's own
+     * {@link MatchThreshold}, so the server and the library agree on every similarity and match.
+     */
+    public MatchThreshold threshold(double threshold) {
+        return new MatchThreshold(distanceMetric, threshold);
+    }
+
+    public static Metric fromCode(int code) {
+        for (Metric m : values()) {
+            if (m.code == code) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown metric code " + code);
+    }
+
+    /** The distance between two vectors of equal length in this metric. */
+    public float distance(float[] a, float[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("vector lengths differ: " + a.length + " vs " + b.length);
+        }
+        return switch (this) {
+            case EUCLIDEAN -> {
+                double s = 0;
+                for (int i = 0; i < a.length; i++) {
+                    double d = a[i] - b[i];
+                    s += d * d;
+                }
+                yield (float) Math.sqrt(s);
+            }
+            case COSINE -> {
+                double dot = 0;
+                double na = 0;
+                double nb = 0;
+                for (int i = 0; i < a.length; i++) {
+                    dot += (double) a[i] * b[i];
+                    na += (double) a[i] * a[i];
+                    nb += (double) b[i] * b[i];
+                }
+                double denominator = Math.sqrt(na * nb);
+                // A zero vector has no direction: treat it as orthogonal to everything.
+                yield denominator == 0 ? 1f : (float) Math.max(0, 1 - dot / denominator);
+            }
+        };
+    }
+}
