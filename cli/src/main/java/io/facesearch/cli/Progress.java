@@ -1,10 +1,10 @@
-package io.facesearch.client.cli;
+package io.facesearch.cli;
 
 import java.io.PrintWriter;
 import me.tongfei.progressbar.ProgressBar;
 
 /** A progress bar with rate and ETA on stderr, or nothing. Steps may come from any thread. */
-final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable {
     /** Characters of a bar drawn into a log rather than a terminal. */
     private static final int LOG_WIDTH = 100;
 
@@ -15,7 +15,7 @@ final class Progress implements AutoCloseable {
     }
 
     /** No bar. */
-    static Progress none() {
+    public static Progress none() {
         return new Progress(null);
     }
 
@@ -25,15 +25,15 @@ final class Progress implements AutoCloseable {
      * @param task what is counted, shown before the bar
      * @param unit what one step is, for the rate ("photos" gives "12.3 photos/s")
      */
-    static Progress bar(String task, String unit, long total, PrintWriter err) {
+    public static Progress bar(String task, String unit, long total, PrintWriter err) {
         return new Progress(TerminalBar.on(err, task, unit, total, LOG_WIDTH));
     }
 
-    boolean visible() {
+    public boolean visible() {
         return bar != null;
     }
 
-    void step() {
+    public void step() {
         if (bar != null) {
             bar.step();
         }

@@ -1,4 +1,4 @@
-package io.facesearch.client.cli;
+package io.facesearch.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -6,13 +6,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Rows of text under a header, each column as wide as its widest cell; numbers are right-aligned. */
-final class Table {
+public final class Table {
     private final String[] header;
     private final boolean[] numeric;
     private final List<String[]> rows = new ArrayList<>();
 
     /** @param header column names; a name starting with '>' marks a right-aligned column (the '>' is not shown) */
-    Table(String... header) {
+    public Table(String... header) {
         this.header = new String[header.length];
         this.numeric = new boolean[header.length];
         for (int i = 0; i < header.length; i++) {
@@ -21,7 +21,7 @@ final class Table {
         }
     }
 
-    Table add(Object... cells) {
+    public Table add(Object... cells) {
         if (cells.length != header.length) {
             throw new IllegalArgumentException("a row has " + header.length + " cells, got " + cells.length);
         }
@@ -29,11 +29,11 @@ final class Table {
         return this;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return rows.isEmpty();
     }
 
-    void print(PrintWriter out) {
+    public void print(PrintWriter out) {
         int[] width = new int[header.length];
         for (int i = 0; i < header.length; i++) {
             width[i] = header[i].length();

@@ -1,4 +1,4 @@
-package io.facesearch.client.cli;
+package io.facesearch.cli;
 
 import java.io.Console;
 import java.io.PrintWriter;
@@ -12,7 +12,7 @@ import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * The progress bar every command draws (enrolment here, bulk indexing in the indexer): ASCII, with
+ * The progress bar every command draws (enrol, index): ASCII, with
  * a rate per second and an ETA, redrawn four times a second on stderr.
  */
 public final class TerminalBar {

@@ -1,10 +1,9 @@
-package io.facesearch.client.cli;
+package io.facesearch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.facesearch.cli.FaceSearchCommand;
-import io.facesearch.client.testing.Cli;
+import io.facesearch.cli.testing.Cli;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;

@@ -1,15 +1,17 @@
-package io.facesearch.indexer.cli;
+package io.facesearch.cli.index;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.facesearch.cli.ExitStatus;
+import io.facesearch.cli.TerminalBar;
+import io.facesearch.cli.remote.ServerOptions;
 import io.facesearch.client.Collection;
 import io.facesearch.client.CollectionSpec;
 import io.facesearch.client.FaceSearchClient;
 import io.facesearch.client.FaceSearchException;
 import io.facesearch.client.FaceSelection;
-import io.facesearch.client.cli.ServerOptions;
-import io.facesearch.client.cli.TerminalBar;
+import io.facesearch.client.StatusCode;
 import io.facesearch.indexer.identity.ContentHash;
 import io.facesearch.indexer.journal.Journal;
 import io.facesearch.indexer.label.FolderLabels;
@@ -17,7 +19,6 @@ import io.facesearch.indexer.label.Labels;
 import io.facesearch.indexer.label.ManifestLabels;
 import io.facesearch.indexer.label.NoLabels;
 import io.facesearch.indexer.progress.Progress;
-import io.facesearch.indexer.progress.ProgressBarDisplay;
 import io.facesearch.indexer.report.RunReport;
 import io.facesearch.indexer.run.FaceChoice;
 import io.facesearch.indexer.run.FaceMetadata;
@@ -28,7 +29,6 @@ import io.facesearch.indexer.source.ImageSources;
 import io.facesearch.pipeline.FacePipeline;
 import io.facesearch.pipeline.FacePipelines;
 import io.facesearch.pipeline.PipelineSettings;
-import io.grpc.Status;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -166,7 +166,7 @@ public final class IndexCommand implements Callable<Integer> {
             return usage(e.getMessage());
         } catch (IOException e) {
             err().println("facesearch: cannot open " + input + ": " + e.getMessage());
-            return ExitStatus.BAD_PHOTOS;
+            return ExitStatus.BAD_PHOTO;
         }
         try (source) {
             if (dryRun) {
@@ -247,7 +247,7 @@ public final class IndexCommand implements Callable<Integer> {
         try {
             return client.describeCollection(collection);
         } catch (FaceSearchException e) {
-            if (e.code() != Status.Code.NOT_FOUND) {
+            if (e.code() != StatusCode.NOT_FOUND) {
                 throw e;
             }
             if (!create) {
@@ -264,7 +264,7 @@ public final class IndexCommand implements Callable<Integer> {
             return client.createCollection(CollectionSpec.named(collection).withModelId(pipeline.modelId())
                     .withEmbeddingDimension(pipeline.embeddingDimension()));
         } catch (FaceSearchException e) {
-            if (e.code() == Status.Code.ALREADY_EXISTS) {
+            if (e.code() == StatusCode.ALREADY_EXISTS) {
                 return client.describeCollection(collection); // created meanwhile by someone else
             }
             throw e;
@@ -311,7 +311,7 @@ public final class IndexCommand implements Callable<Integer> {
         return switch (ending) {
             case SERVER_LOST -> ExitStatus.UNREACHABLE;
             case STOPPED -> ExitStatus.REFUSED;
-            case COMPLETED -> report.hasRefusals() ? ExitStatus.BAD_PHOTOS : ExitStatus.OK;
+            case COMPLETED -> report.hasRefusals() ? ExitStatus.BAD_PHOTO : ExitStatus.OK;
         };
     }
 
@@ -379,7 +379,7 @@ public final class IndexCommand implements Callable<Integer> {
             default -> "facesearch: " + e.serverMessage() + " (" + e.code() + ")";
         });
         err().flush();
-        return e.code() == Status.Code.UNAVAILABLE || e.code() == Status.Code.DEADLINE_EXCEEDED ? ExitStatus.UNREACHABLE : ExitStatus.REFUSED;
+        return e.code() == StatusCode.UNAVAILABLE || e.code() == StatusCode.DEADLINE_EXCEEDED ? ExitStatus.UNREACHABLE : ExitStatus.REFUSED;
     }
 
     private int usage(String message) {

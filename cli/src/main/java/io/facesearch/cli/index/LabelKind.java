@@ -1,4 +1,4 @@
-package io.facesearch.indexer.cli;
+package io.facesearch.cli.index;
 
 /** Where labels come from when no manifest is given. */
 enum LabelKind {

@@ -1,6 +1,7 @@
-package io.facesearch.indexer.progress;
+package io.facesearch.cli.index;
 
-import io.facesearch.client.cli.TerminalBar;
+import io.facesearch.cli.TerminalBar;
+import io.facesearch.indexer.progress.Progress;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,7 +12,7 @@ import me.tongfei.progressbar.ProgressBar;
  * rate. Photos skipped (done before, duplicates) leave the total rather than count as done, so the
  * rate and the ETA describe the real work.
  */
-public final class ProgressBarDisplay implements Progress {
+final class ProgressBarDisplay implements Progress {
     /** Characters of a bar drawn into a log rather than a terminal. */
     private static final int LOG_WIDTH = 110;
 
@@ -26,7 +27,7 @@ public final class ProgressBarDisplay implements Progress {
     }
 
     /** A bar drawn on {@code err}, sized to the terminal when there is one. */
-    public static ProgressBarDisplay on(PrintWriter err) {
+    static ProgressBarDisplay on(PrintWriter err) {
         return new ProgressBarDisplay(TerminalBar.on(err, "indexing", "photos", -1, LOG_WIDTH));
     }
 

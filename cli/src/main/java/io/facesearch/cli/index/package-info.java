@@ -1,2 +1,5 @@
-/** The {@code facesearch index} command: options, exit statuses, the report's destination. */
-package io.facesearch.indexer.cli;
+/**
+ * The {@code facesearch index} command: options, the report's destination, and the progress bar
+ * drawn for the indexer's {@link io.facesearch.indexer.progress.Progress}.
+ */
+package io.facesearch.cli.index;

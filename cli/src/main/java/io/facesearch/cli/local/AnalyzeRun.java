@@ -1,5 +1,7 @@
-package io.facesearch.cli;
+package io.facesearch.cli.local;
 
+import io.facesearch.cli.ExitStatus;
+import io.facesearch.cli.PhotoFiles;
 import io.facesearch.pipeline.AnalysisOptions;
 import io.facesearch.pipeline.FacePipeline;
 import java.nio.file.Path;
@@ -12,7 +14,7 @@ final class AnalyzeRun {
 
     static int run(List<Path> inputs, boolean json, PipelineOptions pipelineOptions, AnalysisOptions options)
             throws InterruptedException {
-        List<Path> files = ImageFiles.expand(inputs);
+        List<Path> files = PhotoFiles.expand(inputs);
         try (FacePipeline pipeline = pipelineOptions.open()) {
             int failures = ImageBatchRun.run(pipeline, files, options, pipelineOptions.threads(), r -> {
                 if (json) {
@@ -25,7 +27,7 @@ final class AnalyzeRun {
                     ImageBatchRun.printText(r, System.out, System.err);
                 }
             });
-            return failures == 0 ? 0 : 1;
+            return failures == 0 ? ExitStatus.OK : ExitStatus.SOME_UNREADABLE;
         }
     }
 }

@@ -1,5 +1,6 @@
-package io.facesearch.cli;
+package io.facesearch.cli.local;
 
+import io.facesearch.cli.ExitStatus;
 import io.facesearch.compare.DistanceMetric;
 import io.facesearch.compare.MatchThreshold;
 import io.facesearch.face.Face;
@@ -50,10 +51,10 @@ public final class CompareCommand implements Callable<Integer> {
                         picture.bestSimilarity(f, a.image().faces()));
             }
             System.out.println("wrote " + output);
-            return 0;
+            return ExitStatus.OK;
         } catch (PhotoFaces.Unusable e) {
             System.err.println(e.getMessage());
-            return 3;
+            return ExitStatus.BAD_PHOTO;
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.facesearch.cli;
+package io.facesearch.cli.local;
 
 import io.facesearch.pipeline.AnalysisOptions;
 import java.nio.file.Path;

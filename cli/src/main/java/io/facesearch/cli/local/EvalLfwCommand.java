@@ -1,6 +1,7 @@
-package io.facesearch.cli;
+package io.facesearch.cli.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.facesearch.cli.ExitStatus;
 import io.facesearch.compare.DistanceMetric;
 import io.facesearch.eval.LfwPairs;
 import io.facesearch.eval.VerificationReport;
@@ -75,7 +76,7 @@ public final class EvalLfwCommand implements Callable<Integer> {
         }
         VerificationReport report = VerificationReport.of(distances, same, pairs.folds());
         print(report, unique.size() - embeddings.size(), files.size(), seconds);
-        return 0;
+        return ExitStatus.OK;
     }
 
     private void print(VerificationReport r, int imagesWithoutFace, int imageCount, double seconds) {

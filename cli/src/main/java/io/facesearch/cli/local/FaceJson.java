@@ -1,4 +1,4 @@
-package io.facesearch.cli;
+package io.facesearch.cli.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,5 +1,6 @@
-package io.facesearch.cli;
+package io.facesearch.cli.local;
 
+import io.facesearch.cli.ExitStatus;
 import io.facesearch.compare.DistanceMetric;
 import io.facesearch.compare.MatchThreshold;
 import io.facesearch.compare.Verification;
@@ -62,10 +63,10 @@ public final class VerifyCommand implements Callable<Integer> {
                         v.match() ? "same person" : "different people", v.similarity(), v.metric().label(),
                         v.distance(), v.match() ? "<" : ">=", v.threshold());
             }
-            return 0;
+            return ExitStatus.OK;
         } catch (PhotoFaces.Unusable e) {
             System.err.println(e.getMessage());
-            return 3;
+            return ExitStatus.BAD_PHOTO;
         }
     }
 }

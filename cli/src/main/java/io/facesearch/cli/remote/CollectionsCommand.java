@@ -1,5 +1,7 @@
-package io.facesearch.client.cli;
+package io.facesearch.cli.remote;
 
+import io.facesearch.cli.ExitStatus;
+import io.facesearch.cli.Table;
 import io.facesearch.client.Collection;
 import io.facesearch.client.CollectionSpec;
 import io.facesearch.client.FaceSearchClient;

@@ -1,11 +1,16 @@
-package io.facesearch.client.cli;
+package io.facesearch.cli.remote;
 
+import io.facesearch.cli.ExitStatus;
+import io.facesearch.cli.PhotoFiles;
+import io.facesearch.cli.Progress;
+import io.facesearch.cli.TerminalBar;
 import io.facesearch.client.BulkEnrollment;
 import io.facesearch.client.Enrollment;
 import io.facesearch.client.FaceSearchClient;
 import io.facesearch.client.FaceSearchException;
 import io.facesearch.client.FaceSelection;
 import io.facesearch.client.Photo;
+import io.facesearch.client.StatusCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -61,7 +66,7 @@ public final class EnrollCommand extends ServerCommand {
     int run(FaceSearchClient client) {
         List<Path> files = PhotoFiles.expand(paths);
         if (files.isEmpty()) {
-            err().println("facesearch: no photo (" + String.join(", ", PhotoFiles.EXTENSIONS) + ") in " + paths);
+            err().println("facesearch: no photo (" + PhotoFiles.extensions() + ") in " + paths);
             return ExitStatus.USAGE;
         }
         // An unknown collection fails here, once, rather than once per photo.
@@ -83,7 +88,7 @@ public final class EnrollCommand extends ServerCommand {
             } catch (InterruptedException e) {
                 bulk.cancel();
                 Thread.currentThread().interrupt();
-                streamFailure = new FaceSearchException(io.grpc.Status.Code.CANCELLED, "interrupted", e);
+                streamFailure = new FaceSearchException(StatusCode.CANCELLED, "interrupted", e);
             }
         }
         report.printDeferred();

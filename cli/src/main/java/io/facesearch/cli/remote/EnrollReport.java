@@ -1,12 +1,15 @@
-package io.facesearch.client.cli;
+package io.facesearch.cli.remote;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.facesearch.cli.ExitStatus;
+import io.facesearch.cli.PhotoFiles;
+import io.facesearch.cli.Progress;
 import io.facesearch.client.BulkEnrollment;
 import io.facesearch.client.EnrollResult;
 import io.facesearch.client.EnrolledFace;
 import io.facesearch.client.RejectedFace;
-import io.grpc.Status;
+import io.facesearch.client.StatusCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -65,8 +68,8 @@ final class EnrollReport {
         progress.step();
         if (!r.succeeded()) {
             failed++;
-            Status.Code code = r.error().code();
-            if (code == Status.Code.UNAVAILABLE || code == Status.Code.CANCELLED || code == Status.Code.DEADLINE_EXCEEDED) {
+            StatusCode code = r.error().code();
+            if (code == StatusCode.UNAVAILABLE || code == StatusCode.CANCELLED || code == StatusCode.DEADLINE_EXCEEDED) {
                 return; // the stream's failure, reported once for all by the command
             }
             status = ExitStatus.worst(status, ExitStatus.of(code, true));

@@ -1,5 +1,7 @@
-package io.facesearch.client.cli;
+package io.facesearch.cli.remote;
 
+import io.facesearch.cli.ExitStatus;
+import io.facesearch.cli.Table;
 import io.facesearch.client.DeletedFaces;
 import io.facesearch.client.Face;
 import io.facesearch.client.FaceQuery;

@@ -1,7 +1,10 @@
-package io.facesearch.client.cli;
+package io.facesearch.cli.remote;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.facesearch.cli.ExitStatus;
+import io.facesearch.cli.PhotoFiles;
+import io.facesearch.cli.Table;
 import io.facesearch.client.Box;
 import io.facesearch.client.FaceSearchClient;
 import io.facesearch.client.FaceSearchException;
@@ -9,7 +12,7 @@ import io.facesearch.client.Match;
 import io.facesearch.client.Photo;
 import io.facesearch.client.SearchOptions;
 import io.facesearch.client.SearchResult;
-import io.grpc.Status;
+import io.facesearch.client.StatusCode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +57,7 @@ public final class SearchCommand extends ServerCommand {
         }
         List<Path> files = PhotoFiles.expand(paths);
         if (files.isEmpty()) {
-            err().println("facesearch: no photo (" + String.join(", ", PhotoFiles.EXTENSIONS) + ") in " + paths);
+            err().println("facesearch: no photo (" + PhotoFiles.extensions() + ") in " + paths);
             return ExitStatus.USAGE;
         }
         int status = ExitStatus.OK;
@@ -78,7 +81,7 @@ public final class SearchCommand extends ServerCommand {
         } catch (IOException e) {
             return fail(file, PhotoFiles.whyUnreadable(e), ExitStatus.BAD_PHOTO);
         } catch (FaceSearchException e) {
-            if (e.code() != Status.Code.INVALID_ARGUMENT) {
+            if (e.code() != StatusCode.INVALID_ARGUMENT) {
                 throw e; // about the collection or the server, not this photo: the rest would fail alike
             }
             return fail(file, e.serverMessage(), ExitStatus.BAD_PHOTO);

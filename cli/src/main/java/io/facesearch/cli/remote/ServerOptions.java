@@ -1,5 +1,6 @@
-package io.facesearch.client.cli;
+package io.facesearch.cli.remote;
 
+import io.facesearch.cli.DurationConverter;
 import io.facesearch.client.FaceSearchClient;
 import io.facesearch.client.FaceSearchClientBuilder;
 import java.nio.file.Path;

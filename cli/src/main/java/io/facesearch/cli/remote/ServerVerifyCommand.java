@@ -1,5 +1,7 @@
-package io.facesearch.client.cli;
+package io.facesearch.cli.remote;
 
+import io.facesearch.cli.ExitStatus;
+import io.facesearch.cli.PhotoFiles;
 import io.facesearch.client.FaceReference;
 import io.facesearch.client.FaceSearchClient;
 import io.facesearch.client.FaceSearchException;

@@ -1,8 +1,11 @@
-package io.facesearch.client.cli;
+package io.facesearch.cli.remote;
 
+import io.facesearch.cli.ExitStatus;
+import io.facesearch.cli.Table;
 import io.facesearch.client.FaceReference;
 import io.facesearch.client.FaceSearchClient;
 import io.facesearch.client.FaceSearchException;
+import io.facesearch.client.StatusCode;
 import io.facesearch.client.Subject;
 import java.util.List;
 import java.util.stream.Stream;
@@ -66,7 +69,7 @@ public final class SubjectsCommand implements Runnable {
                     int faces = client.deleteSubject(collection, subject);
                     out().printf("deleted subject %s with %d face%s%n", subject, faces, faces == 1 ? "" : "s");
                 } catch (FaceSearchException e) {
-                    if (e.code() != io.grpc.Status.Code.NOT_FOUND) {
+                    if (e.code() != StatusCode.NOT_FOUND) {
                         throw e;
                     }
                     status = report(e, client.target(), false);

@@ -1,6 +1,6 @@
 /**
- * The command line against a server: {@code collections}, {@code enroll}, {@code search},
- * {@code faces} and {@code subjects}, contributed to the {@code facesearch} command through
- * {@code META-INF/facesearch/commands}. Built on the public SDK alone.
+ * The commands against a server: {@code collections}, {@code enroll}, {@code search}, {@code faces}
+ * and {@code subjects}, and {@link io.facesearch.cli.remote.ServerOptions}, how every one of them
+ * (and {@code index}) reaches the server. Built on the public SDK alone.
  */
-package io.facesearch.client.cli;
+package io.facesearch.cli.remote;

@@ -1,11 +1,11 @@
-package io.facesearch.server;
+package io.facesearch.cli.serve;
 
+import io.facesearch.server.FaceSearchServer;
 import io.facesearch.server.config.ServerConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,9 +64,5 @@ public final class ServeCommand implements Callable<Integer> {
         if (value != null) {
             flags.put(name, value.toString());
         }
-    }
-
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new ServeCommand()).execute(args));
     }
 }

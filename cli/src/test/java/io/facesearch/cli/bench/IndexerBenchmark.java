@@ -1,10 +1,10 @@
-package io.facesearch.indexer.bench;
+package io.facesearch.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.facesearch.indexer.cli.IndexCommand;
-import io.facesearch.indexer.testing.SharedPhotos;
-import io.facesearch.indexer.testing.TestServer;
+import io.facesearch.cli.index.IndexCommand;
+import io.facesearch.client.testing.SharedPhotos;
+import io.facesearch.client.testing.TestServer;
 import io.facesearch.testdata.SharedPipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -59,7 +59,7 @@ public final class IndexerBenchmark {
             List<String[]> rows = new ArrayList<>();
             double drySum = 0;
             double realSum = 0;
-            try (TestServer server = TestServer.start(work.resolve("server"))) {
+            try (TestServer server = TestServer.withoutPipeline(work.resolve("server"))) {
                 // Alternating rounds, so that a change in the machine's load falls on both kinds alike.
                 for (int round = 1; round <= rounds; round++) {
                     String load = loadAverage();

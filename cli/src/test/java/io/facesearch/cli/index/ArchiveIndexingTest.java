@@ -1,16 +1,17 @@
-package io.facesearch.indexer.cli;
+package io.facesearch.cli.index;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.facesearch.cli.ExitStatus;
 import io.facesearch.client.Face;
 import io.facesearch.client.FaceSearchClient;
+import io.facesearch.client.testing.SharedPhotos;
+import io.facesearch.client.testing.TestServer;
 import io.facesearch.indexer.identity.FaceIdentity;
 import io.facesearch.indexer.testing.Archives;
-import io.facesearch.indexer.testing.SharedPhotos;
-import io.facesearch.indexer.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -57,7 +58,7 @@ class ArchiveIndexingTest {
         Files.writeString(folder.resolve("README.txt"), "ignored: not a photo name\n");
         zip = Archives.zip(folder, temp.resolve("photos.zip"));
         tarGz = Archives.tarGz(folder, temp.resolve("photos.tar.gz"));
-        server = TestServer.start(temp.resolve("server"));
+        server = TestServer.withoutPipeline(temp.resolve("server"));
         client = server.client();
     }
 
@@ -109,7 +110,7 @@ class ArchiveIndexingTest {
     private JsonNode index(Path archive, String collection) {
         IndexCli.Run run = IndexCli.index("--server", server.target(), "-c", collection, "--create", "--labels", "none",
                 "--journal", temp.resolve("journals").toString(), archive.toString());
-        assertEquals(ExitStatus.BAD_PHOTOS, run.status(), run::toString);
+        assertEquals(ExitStatus.BAD_PHOTO, run.status(), run::toString);
         return run.report();
     }
 

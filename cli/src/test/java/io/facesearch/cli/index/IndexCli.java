@@ -1,4 +1,4 @@
-package io.facesearch.indexer.cli;
+package io.facesearch.cli.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.facesearch.indexer.cli;
+package io.facesearch.cli.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.facesearch.cli.ExitStatus;
 import io.facesearch.client.CollectionSpec;
 import io.facesearch.client.FaceSearchClient;
-import io.facesearch.indexer.testing.SharedPhotos;
-import io.facesearch.indexer.testing.TestServer;
+import io.facesearch.client.testing.SharedPhotos;
+import io.facesearch.client.testing.TestServer;
 import io.facesearch.pipeline.FacePipeline;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class IndexCommandTest {
         Path reportFile = temp.resolve("report.json");
         IndexCli.Run run = IndexCli.index("--dry-run", "--journal", temp.resolve("journals").toString(), "--report",
                 reportFile.toString(), "--threads", "2", photos.toString());
-        assertEquals(ExitStatus.BAD_PHOTOS, run.status(), "a photo outside a subject folder is refused: " + run);
+        assertEquals(ExitStatus.BAD_PHOTO, run.status(), "a photo outside a subject folder is refused: " + run);
         assertEquals("", run.out(), "the report went to the file");
         assertTrue(run.err().startsWith("dry run: would enrol 8 faces from 8 of 9 photos"), run.err());
         JsonNode report = new ObjectMapper().readTree(reportFile.toFile());
@@ -71,7 +72,7 @@ class IndexCommandTest {
 
     @Test
     void missingCollectionIsRefusedBeforeTheModelsLoad() {
-        try (TestServer server = TestServer.start(temp.resolve("server"))) {
+        try (TestServer server = TestServer.withoutPipeline(temp.resolve("server"))) {
             IndexCli.Run run = IndexCli.index(NO_PIPELINE, "--server", server.target(), "-c", "absent", temp.toString());
             assertEquals(ExitStatus.REFUSED, run.status(), run::toString);
             assertTrue(run.err().contains("collection 'absent' does not exist: create it"), run.err());
@@ -81,7 +82,7 @@ class IndexCommandTest {
     @Test
     void collectionOfAnotherModelIsRefused() throws Exception {
         Path photos = SharedPhotos.copy(SharedPhotos.first(SharedPhotos.lfw(), 1), temp.resolve("photos"));
-        try (TestServer server = TestServer.start(temp.resolve("server")); FaceSearchClient client = server.client()) {
+        try (TestServer server = TestServer.withoutPipeline(temp.resolve("server")); FaceSearchClient client = server.client()) {
             client.createCollection(CollectionSpec.named("other").withModelId("someone-else@1").withEmbeddingDimension(128));
             IndexCli.Run run = IndexCli.index("--server", server.target(), "-c", "other", "--journal",
                     temp.resolve("journals").toString(), photos.toString());

@@ -1,15 +1,16 @@
-package io.facesearch.indexer.cli;
+package io.facesearch.cli.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.facesearch.cli.ExitStatus;
 import io.facesearch.client.Face;
 import io.facesearch.client.FaceSearchClient;
+import io.facesearch.client.testing.SharedPhotos;
+import io.facesearch.client.testing.TestServer;
 import io.facesearch.indexer.identity.FaceIdentity;
-import io.facesearch.indexer.testing.SharedPhotos;
-import io.facesearch.indexer.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,10 +42,10 @@ class ManifestIndexingTest {
                 "missing/nowhere.jpg,person-d,archive,cc-by",
                 ""));
 
-        try (TestServer server = TestServer.start(temp.resolve("server")); FaceSearchClient client = server.client()) {
+        try (TestServer server = TestServer.withoutPipeline(temp.resolve("server")); FaceSearchClient client = server.client()) {
             IndexCli.Run run = IndexCli.index("--server", server.target(), "-c", "listed", "--create", "--manifest", manifest.toString(),
                     "--journal", temp.resolve("journals").toString(), photos.toString());
-            assertEquals(ExitStatus.BAD_PHOTOS, run.status(), "a listed photo is absent: " + run);
+            assertEquals(ExitStatus.BAD_PHOTO, run.status(), "a listed photo is absent: " + run);
             JsonNode report = run.report();
             assertEquals("manifest", report.path("labels").asText());
             assertEquals(5, report.path("imagesRead").asInt(), report::toPrettyString);

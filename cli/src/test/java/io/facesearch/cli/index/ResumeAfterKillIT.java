@@ -1,4 +1,4 @@
-package io.facesearch.indexer.cli;
+package io.facesearch.cli.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.facesearch.cli.ExitStatus;
+import io.facesearch.cli.testing.ChildJvm;
 import io.facesearch.client.Face;
 import io.facesearch.client.FaceSearchClient;
+import io.facesearch.client.testing.SharedPhotos;
+import io.facesearch.client.testing.TestServer;
 import io.facesearch.indexer.identity.ContentHash;
 import io.facesearch.indexer.identity.FaceIdentity;
 import io.facesearch.indexer.journal.JournalEntry;
 import io.facesearch.indexer.journal.JournalReader;
-import io.facesearch.indexer.testing.ChildJvm;
-import io.facesearch.indexer.testing.SharedPhotos;
-import io.facesearch.indexer.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * again with the same command: the collection ends up with exactly one face per photo with a face,
  * none twice, and the second run did not redo what the first had recorded.
  */
-class ResumeAfterKillTest {
+class ResumeAfterKillIT {
     private static final int PHOTOS = 160;
     /** Journal records to wait for before the kill: well inside the run, after the models loaded. */
     private static final int KILL_AFTER = 40;
@@ -46,7 +47,7 @@ class ResumeAfterKillTest {
     void killedRunResumesWithoutDuplicates() throws Exception {
         Path photos = SharedPhotos.copy(SharedPhotos.first(SharedPhotos.lfw(), PHOTOS), temp.resolve("photos"));
         Path journals = temp.resolve("journals");
-        try (TestServer server = TestServer.start(temp.resolve("server")); FaceSearchClient client = server.client()) {
+        try (TestServer server = TestServer.withoutPipeline(temp.resolve("server")); FaceSearchClient client = server.client()) {
             String[] command = {"--server", server.target(), "-c", "resumed", "--create", "--journal", journals.toString(),
                 "--threads", "2", "-q", photos.toString()};
 

@@ -1,4 +1,4 @@
-package io.facesearch.indexer.cli;
+package io.facesearch.cli.index;
 
 import io.facesearch.client.Face;
 import io.facesearch.client.FaceQuery;

@@ -1,4 +1,4 @@
-package io.facesearch.cli;
+package io.facesearch.cli.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

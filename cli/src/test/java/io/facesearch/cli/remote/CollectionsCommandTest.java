@@ -1,13 +1,13 @@
-package io.facesearch.client.cli;
+package io.facesearch.cli.remote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.facesearch.cli.testing.Cli;
 import io.facesearch.client.CollectionSpec;
 import io.facesearch.client.Enrollment;
 import io.facesearch.client.FaceSearchClient;
-import io.facesearch.client.testing.Cli;
 import io.facesearch.client.testing.TestServer;
 import io.facesearch.client.testing.Vectors;
 import java.net.ServerSocket;

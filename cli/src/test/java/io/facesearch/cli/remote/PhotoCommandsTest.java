@@ -1,11 +1,11 @@
-package io.facesearch.client.cli;
+package io.facesearch.cli.remote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.facesearch.client.testing.Cli;
+import io.facesearch.cli.testing.Cli;
 import io.facesearch.client.testing.SharedPhotos;
 import io.facesearch.client.testing.TestServer;
 import java.io.IOException;

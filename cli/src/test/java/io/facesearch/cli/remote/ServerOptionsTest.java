@@ -1,11 +1,11 @@
-package io.facesearch.client.cli;
+package io.facesearch.cli.remote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.facesearch.client.testing.Cli;
+import io.facesearch.cli.testing.Cli;
 import io.facesearch.client.testing.ScriptedServer;
 import io.facesearch.client.testing.SelfSignedCertificate;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.facesearch.indexer.testing;
+package io.facesearch.cli.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.facesearch.client.testing;
+package io.facesearch.cli.testing;
 
 import io.facesearch.cli.FaceSearchCommand;
 import java.io.PrintWriter;

@@ -1,16 +1,17 @@
-package io.facesearch.indexer.cli;
+package io.facesearch.cli.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.facesearch.cli.ExitStatus;
+import io.facesearch.cli.testing.ChildJvm;
 import io.facesearch.client.Face;
 import io.facesearch.client.FaceSearchClient;
 import io.facesearch.client.FaceSearchException;
+import io.facesearch.client.testing.SharedPhotos;
 import io.facesearch.indexer.journal.JournalReader;
-import io.facesearch.indexer.testing.ChildJvm;
-import io.facesearch.indexer.testing.SharedPhotos;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * indexer reconnects, sends again what the dead stream had not acknowledged, and finishes with
  * every face stored once.
  */
-class ServerRestartTest {
+class ServerRestartIT {
     private static final int PHOTOS = 60;
     private static final int KILL_AFTER = 10;
     private static final long TIMEOUT_SECONDS = 120;

@@ -1,4 +1,4 @@
-package io.facesearch.client.cli;
+package io.facesearch.cli.remote;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
