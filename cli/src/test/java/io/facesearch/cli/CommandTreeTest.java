@@ -28,8 +28,14 @@ class CommandTreeTest {
             assertEquals(e.getValue(), commands.get(e.getKey()).getSubcommands().keySet().stream()
                     .filter(name -> !name.equals("help")).collect(java.util.stream.Collectors.toSet()), e.getKey());
         }
-        // The local commands of the models module (on the test class path with the server) are still there.
+        // The local commands and serve sit in the same tree.
         assertTrue(commands.keySet().containsAll(Set.of("detect", "embed", "verify", "serve")), commands.keySet().toString());
+    }
+
+    @Test
+    void everyCommandIsListedOnceInTheOrderOfTheHelp() {
+        assertEquals(java.util.List.of("detect", "embed", "verify", "compare", "eval", "serve", "collections", "enroll", "search",
+                "faces", "subjects", "index"), java.util.List.copyOf(FaceSearchCommand.commandLine().getSubcommands().keySet()));
     }
 
     @Test
