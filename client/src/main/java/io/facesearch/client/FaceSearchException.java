@@ -8,23 +8,23 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * A call the server refused or could not answer. Carries the gRPC status code and the server's
+ * A call the server refused or could not answer. Carries a {@link StatusCode} and the server's
  * message: NOT_FOUND (unknown collection, subject or face), INVALID_ARGUMENT (bad photo, wrong
  * embedding length), ALREADY_EXISTS, RESOURCE_EXHAUSTED, FAILED_PRECONDITION, and on the client's
  * side UNAVAILABLE (server unreachable) and DEADLINE_EXCEEDED.
  */
 public final class FaceSearchException extends RuntimeException {
-    private final Status.Code code;
+    private final StatusCode code;
     private final String serverMessage;
 
-    public FaceSearchException(Status.Code code, String serverMessage, Throwable cause) {
+    public FaceSearchException(StatusCode code, String serverMessage, Throwable cause) {
         super(code + (serverMessage.isEmpty() ? "" : ": " + serverMessage), cause);
         this.code = code;
         this.serverMessage = serverMessage;
     }
 
-    /** The gRPC status code. */
-    public Status.Code code() {
+    /** Why the call failed. */
+    public StatusCode code() {
         return code;
     }
 
@@ -35,7 +35,7 @@ public final class FaceSearchException extends RuntimeException {
 
     /** True when the server could not be reached, or the connection was lost during the call. */
     public boolean isUnavailable() {
-        return code == Status.Code.UNAVAILABLE;
+        return code == StatusCode.UNAVAILABLE;
     }
 
     /**
@@ -64,7 +64,7 @@ public final class FaceSearchException extends RuntimeException {
             boolean generic = message.isEmpty() || message.equals("io exception");
             message = generic ? cause.getMessage() : message + " (" + cause.getMessage() + ")";
         }
-        return new FaceSearchException(status.getCode(), message, t);
+        return new FaceSearchException(StatusCode.of(status.getCode()), message, t);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.facesearch.client;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Status;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -182,9 +181,9 @@ final class GrpcFaceSearchClient implements FaceSearchClient {
         } catch (InterruptedException e) {
             call.cancel(true);
             Thread.currentThread().interrupt();
-            throw new FaceSearchException(Status.Code.CANCELLED, "interrupted while waiting for the server", e);
+            throw new FaceSearchException(StatusCode.CANCELLED, "interrupted while waiting for the server", e);
         } catch (CancellationException e) {
-            throw new FaceSearchException(Status.Code.CANCELLED, "the call was cancelled", e);
+            throw new FaceSearchException(StatusCode.CANCELLED, "the call was cancelled", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof FaceSearchException f) {
                 throw f.rethrownHere();

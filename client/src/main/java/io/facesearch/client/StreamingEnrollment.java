@@ -126,7 +126,7 @@ final class StreamingEnrollment implements BulkEnrollment, ClientResponseObserve
                 return;
             }
             if (failure == null) {
-                failure = new FaceSearchException(Status.Code.CANCELLED, "the bulk enrolment was cancelled", null);
+                failure = new FaceSearchException(StatusCode.CANCELLED, "the bulk enrolment was cancelled", null);
             }
             changed.signalAll();
         } finally {
@@ -212,7 +212,7 @@ final class StreamingEnrollment implements BulkEnrollment, ClientResponseObserve
         Summary summary;
         lock.lock();
         try {
-            FaceSearchException missing = new FaceSearchException(Status.Code.INTERNAL,
+            FaceSearchException missing = new FaceSearchException(StatusCode.INTERNAL,
                     "the server ended the stream without acknowledging this item", null);
             for (Map.Entry<String, Enrollment> e : inFlight.entrySet()) {
                 unacknowledged.add(new ItemResult(e.getKey(), e.getValue(), null, missing));
@@ -248,6 +248,6 @@ final class StreamingEnrollment implements BulkEnrollment, ClientResponseObserve
     }
 
     private static FaceSearchException itemError(com.google.rpc.Status status) {
-        return new FaceSearchException(Status.fromCodeValue(status.getCode()).getCode(), status.getMessage(), null);
+        return new FaceSearchException(StatusCode.of(Status.fromCodeValue(status.getCode()).getCode()), status.getMessage(), null);
     }
 }

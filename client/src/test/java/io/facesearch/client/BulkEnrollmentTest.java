@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.facesearch.client.testing.TestServer;
 import io.facesearch.client.testing.Vectors;
-import io.grpc.Status;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -92,9 +91,9 @@ class BulkEnrollmentTest {
             assertTrue(results.get(chosen).succeeded());
         }
         assertTrue(results.get("1/0").succeeded());
-        assertEquals(Status.Code.INVALID_ARGUMENT, results.get("short").error().code());
+        assertEquals(StatusCode.INVALID_ARGUMENT, results.get("short").error().code());
         assertFalse(results.get("short").error().serverMessage().isBlank());
-        assertEquals(Status.Code.NOT_FOUND, results.get("nowhere").error().code());
+        assertEquals(StatusCode.NOT_FOUND, results.get("nowhere").error().code());
         assertEquals("lost", results.get("nowhere").item().subjectId());
     }
 
@@ -131,10 +130,10 @@ class BulkEnrollmentTest {
         }
         bulk.cancel();
         ExecutionException e = assertThrows(ExecutionException.class, () -> bulk.completion().get(10, TimeUnit.SECONDS));
-        assertEquals(Status.Code.CANCELLED, ((FaceSearchException) e.getCause()).code());
+        assertEquals(StatusCode.CANCELLED, ((FaceSearchException) e.getCause()).code());
         assertEquals(200, results.size(), "every item has its one result");
-        assertTrue(results.stream().filter(r -> !r.succeeded()).allMatch(r -> r.error().code() == Status.Code.CANCELLED));
-        assertEquals(Status.Code.CANCELLED, assertThrows(FaceSearchException.class, () -> bulk.submit(item(500, 0))).code());
+        assertTrue(results.stream().filter(r -> !r.succeeded()).allMatch(r -> r.error().code() == StatusCode.CANCELLED));
+        assertEquals(StatusCode.CANCELLED, assertThrows(FaceSearchException.class, () -> bulk.submit(item(500, 0))).code());
     }
 
     @Test
@@ -144,7 +143,7 @@ class BulkEnrollmentTest {
         });
         bulk.submit(item(1, 0));
         ExecutionException e = assertThrows(ExecutionException.class, () -> bulk.completion().get(10, TimeUnit.SECONDS));
-        assertEquals(Status.Code.CANCELLED, ((FaceSearchException) e.getCause()).code());
+        assertEquals(StatusCode.CANCELLED, ((FaceSearchException) e.getCause()).code());
         assertTrue(e.getCause().getMessage().contains("listener"), e.getCause().getMessage());
     }
 
@@ -191,7 +190,7 @@ class BulkEnrollmentTest {
 
             FaceSearchException failure = sending.get(30, TimeUnit.SECONDS);
             assertNotNull(failure, "submit fails once the server is gone");
-            assertTrue(failure.isUnavailable() || failure.code() == Status.Code.CANCELLED, failure.toString());
+            assertTrue(failure.isUnavailable() || failure.code() == StatusCode.CANCELLED, failure.toString());
             ExecutionException ended = assertThrows(ExecutionException.class, () -> bulk.completion().get(10, TimeUnit.SECONDS));
             assertEquals(failure.code(), ((FaceSearchException) ended.getCause()).code());
             // An item in flight when the server went away is reported failed; a graceful stop may
@@ -199,7 +198,7 @@ class BulkEnrollmentTest {
             assertEquals(submitted.get(), results.size(), "every item sent has exactly one result");
             for (BulkEnrollment.ItemResult r : results) {
                 if (!r.succeeded()) {
-                    assertTrue(r.error().isUnavailable() || r.error().code() == Status.Code.CANCELLED, r.error().toString());
+                    assertTrue(r.error().isUnavailable() || r.error().code() == StatusCode.CANCELLED, r.error().toString());
                 }
             }
             assertTrue(results.stream().filter(BulkEnrollment.ItemResult::succeeded).count() >= 200, "acknowledged before the stop");

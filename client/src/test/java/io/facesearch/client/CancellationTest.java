@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.facesearch.client.testing.ScriptedServer;
-import io.grpc.Status;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +45,7 @@ class CancellationTest {
             Thread.sleep(200);
             caller.shutdownNow();
             FaceSearchException e = waiting.get(10, TimeUnit.SECONDS);
-            assertEquals(Status.Code.CANCELLED, e.code());
+            assertEquals(StatusCode.CANCELLED, e.code());
             assertTrue(server.awaitCancellation(10), "the server saw the cancellation");
         } finally {
             caller.shutdownNow();
@@ -60,7 +59,7 @@ class CancellationTest {
                         .deadline(Duration.ofMillis(300)).build()) {
             long start = System.nanoTime();
             FaceSearchException e = assertThrows(FaceSearchException.class, () -> client.describeCollection("hang"));
-            assertEquals(Status.Code.DEADLINE_EXCEEDED, e.code());
+            assertEquals(StatusCode.DEADLINE_EXCEEDED, e.code());
             assertTrue(System.nanoTime() - start < 5_000_000_000L);
             assertTrue(server.awaitCancellation(10));
         }

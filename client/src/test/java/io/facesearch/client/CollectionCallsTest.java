@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.facesearch.client.testing.TestServer;
-import io.grpc.Status;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.CompletionException;
@@ -78,17 +77,17 @@ class CollectionCallsTest {
         client.createCollection(CollectionSpec.named("taken").withModelId("m@1"));
         FaceSearchException exists = assertThrows(FaceSearchException.class,
                 () -> client.createCollection(CollectionSpec.named("taken").withModelId("m@1")));
-        assertEquals(Status.Code.ALREADY_EXISTS, exists.code());
+        assertEquals(StatusCode.ALREADY_EXISTS, exists.code());
         assertFalse(exists.serverMessage().isBlank());
 
         FaceSearchException missing = assertThrows(FaceSearchException.class, () -> client.describeCollection("nope"));
-        assertEquals(Status.Code.NOT_FOUND, missing.code());
+        assertEquals(StatusCode.NOT_FOUND, missing.code());
         assertTrue(missing.serverMessage().contains("'nope'"), missing.serverMessage());
         assertTrue(missing.getMessage().startsWith("NOT_FOUND: "), missing.getMessage());
         assertFalse(missing.isUnavailable());
 
-        assertEquals(Status.Code.NOT_FOUND, assertThrows(FaceSearchException.class, () -> client.deleteCollection("nope")).code());
-        assertEquals(Status.Code.INVALID_ARGUMENT,
+        assertEquals(StatusCode.NOT_FOUND, assertThrows(FaceSearchException.class, () -> client.deleteCollection("nope")).code());
+        assertEquals(StatusCode.INVALID_ARGUMENT,
                 assertThrows(FaceSearchException.class, () -> client.createCollection("no spaces allowed")).code());
     }
 
@@ -109,7 +108,7 @@ class CollectionCallsTest {
 
         CompletionException failed = assertThrows(CompletionException.class, () -> async.describeCollection("nope").join());
         FaceSearchException cause = (FaceSearchException) failed.getCause();
-        assertEquals(Status.Code.NOT_FOUND, cause.code());
+        assertEquals(StatusCode.NOT_FOUND, cause.code());
 
         assertEquals(0L, async.deleteCollection("async").get(10, TimeUnit.SECONDS));
     }

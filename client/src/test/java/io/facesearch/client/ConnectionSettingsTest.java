@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.facesearch.client.testing.ScriptedServer;
 import io.facesearch.client.testing.SelfSignedCertificate;
-import io.grpc.Status;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -44,10 +43,10 @@ class ConnectionSettingsTest {
 
             try (FaceSearchClient systemTrust = FaceSearchClient.builder().target(target).tls().maxAttempts(1).build()) {
                 FaceSearchException e = assertThrows(FaceSearchException.class, () -> systemTrust.describeCollection("x"));
-                assertEquals(Status.Code.UNAVAILABLE, e.code(), "a self-signed certificate is not trusted by default: " + e);
+                assertEquals(StatusCode.UNAVAILABLE, e.code(), "a self-signed certificate is not trusted by default: " + e);
             }
             try (FaceSearchClient plaintext = FaceSearchClient.builder().target(target).maxAttempts(1).build()) {
-                assertEquals(Status.Code.UNAVAILABLE,
+                assertEquals(StatusCode.UNAVAILABLE,
                         assertThrows(FaceSearchException.class, () -> plaintext.describeCollection("x")).code());
             }
         }
@@ -71,12 +70,12 @@ class ConnectionSettingsTest {
 
             server.failNext(1);
             FaceSearchException e = assertThrows(FaceSearchException.class, () -> client.createCollection("y"));
-            assertEquals(Status.Code.UNAVAILABLE, e.code());
+            assertEquals(StatusCode.UNAVAILABLE, e.code());
             assertEquals("scripted failure", e.serverMessage());
             assertEquals(4, server.calls(), "creating is not idempotent: one attempt");
 
             server.failNext(10);
-            assertEquals(Status.Code.UNAVAILABLE, assertThrows(FaceSearchException.class, () -> client.describeCollection("x")).code());
+            assertEquals(StatusCode.UNAVAILABLE, assertThrows(FaceSearchException.class, () -> client.describeCollection("x")).code());
             assertEquals(8, server.calls(), "four attempts at most");
         }
     }

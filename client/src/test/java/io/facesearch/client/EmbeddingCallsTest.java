@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.facesearch.client.testing.TestServer;
 import io.facesearch.client.testing.Vectors;
-import io.grpc.Status;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,7 +154,7 @@ class EmbeddingCallsTest {
 
         FaceSearchException unknown = assertThrows(FaceSearchException.class,
                 () -> client.verify("people", FaceReference.subject("nobody"), FaceReference.face(a0)));
-        assertEquals(Status.Code.NOT_FOUND, unknown.code());
+        assertEquals(StatusCode.NOT_FOUND, unknown.code());
     }
 
     @Test
@@ -200,10 +199,10 @@ class EmbeddingCallsTest {
         DeletedFaces deleted = client.deleteFaces("people", List.of(a0, absent));
         assertEquals(1, deleted.deleted());
         assertEquals(List.of(absent), deleted.notFound());
-        assertEquals(Status.Code.NOT_FOUND, assertThrows(FaceSearchException.class, () -> client.getFace("people", a0)).code());
+        assertEquals(StatusCode.NOT_FOUND, assertThrows(FaceSearchException.class, () -> client.getFace("people", a0)).code());
 
         assertEquals(1, client.deleteSubject("people", subject(1)));
-        assertEquals(Status.Code.NOT_FOUND,
+        assertEquals(StatusCode.NOT_FOUND,
                 assertThrows(FaceSearchException.class, () -> client.deleteSubject("people", subject(1))).code());
         assertEquals(1, client.describeCollection("people").faceCount());
         assertEquals(1L, client.deleteCollection("people"));
@@ -213,26 +212,26 @@ class EmbeddingCallsTest {
     void badInputsAreRefusedWithTheServersReason() {
         FaceSearchException wrongLength = assertThrows(FaceSearchException.class,
                 () -> client.enroll(Enrollment.of("people", "x", new float[] {1, 2, 3})));
-        assertEquals(Status.Code.INVALID_ARGUMENT, wrongLength.code());
+        assertEquals(StatusCode.INVALID_ARGUMENT, wrongLength.code());
         assertTrue(wrongLength.serverMessage().contains("3"), wrongLength.serverMessage());
-        assertEquals(Status.Code.INVALID_ARGUMENT, assertThrows(FaceSearchException.class,
+        assertEquals(StatusCode.INVALID_ARGUMENT, assertThrows(FaceSearchException.class,
                 () -> client.searchByEmbedding("people", new float[64], SearchOptions.DEFAULT)).code());
 
         FaceSearchException unknown = assertThrows(FaceSearchException.class,
                 () -> client.enroll(Enrollment.of("nowhere", "x", Vectors.sample(1, 0))));
-        assertEquals(Status.Code.NOT_FOUND, unknown.code());
-        assertEquals(Status.Code.NOT_FOUND, assertThrows(FaceSearchException.class,
+        assertEquals(StatusCode.NOT_FOUND, unknown.code());
+        assertEquals(StatusCode.NOT_FOUND, assertThrows(FaceSearchException.class,
                 () -> client.searchByEmbedding("nowhere", Vectors.sample(1, 0), SearchOptions.DEFAULT)).code());
-        assertEquals(Status.Code.NOT_FOUND, assertThrows(FaceSearchException.class,
+        assertEquals(StatusCode.NOT_FOUND, assertThrows(FaceSearchException.class,
                 () -> client.listSubjects("nowhere", 0, "")).code());
 
-        assertEquals(Status.Code.INVALID_ARGUMENT, assertThrows(FaceSearchException.class,
+        assertEquals(StatusCode.INVALID_ARGUMENT, assertThrows(FaceSearchException.class,
                 () -> client.getFace("people", "not-a-uuid")).code());
-        assertEquals(Status.Code.INVALID_ARGUMENT, assertThrows(FaceSearchException.class,
+        assertEquals(StatusCode.INVALID_ARGUMENT, assertThrows(FaceSearchException.class,
                 () -> client.searchByEmbedding("people", Vectors.sample(1, 0), SearchOptions.DEFAULT.withTopK(5000))).code());
-        assertEquals(Status.Code.FAILED_PRECONDITION, assertThrows(FaceSearchException.class,
+        assertEquals(StatusCode.FAILED_PRECONDITION, assertThrows(FaceSearchException.class,
                 () -> client.enroll(Enrollment.of("people", "x", Vectors.sample(1, 0)).withModelId("other@2"))).code());
-        assertEquals(Status.Code.FAILED_PRECONDITION, assertThrows(FaceSearchException.class,
+        assertEquals(StatusCode.FAILED_PRECONDITION, assertThrows(FaceSearchException.class,
                 () -> client.detect(Photo.of(new byte[] {1, 2, 3}), DetectOptions.DEFAULT)).code(),
                 "this server has no face pipeline");
     }

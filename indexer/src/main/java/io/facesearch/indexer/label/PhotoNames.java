@@ -1,15 +1,13 @@
 package io.facesearch.indexer.label;
 
-import java.util.Locale;
-import java.util.Set;
+import io.facesearch.image.PhotoFormats;
 
 /**
  * Which file names are photos when the input does not list them: the image extensions the
- * pipeline decodes, minus hidden files and the resource forks macOS puts in zips
- * ({@code __MACOSX/}, {@code ._name.jpg}), which carry photo extensions but no photo.
+ * pipeline decodes ({@link PhotoFormats}), minus hidden files and the resource forks macOS puts in
+ * zips ({@code __MACOSX/}, {@code ._name.jpg}), which carry photo extensions but no photo.
  */
 final class PhotoNames {
-    static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "webp");
 
     private PhotoNames() {
     }
@@ -20,8 +18,6 @@ final class PhotoNames {
                 return false;
             }
         }
-        int dot = path.lastIndexOf('.');
-        return dot > path.lastIndexOf('/') + 1
-                && EXTENSIONS.contains(path.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return PhotoFormats.hasPhotoExtension(path);
     }
 }

@@ -4,7 +4,7 @@ import io.facesearch.client.BulkEnrollment;
 import io.facesearch.client.Enrollment;
 import io.facesearch.client.FaceSearchClient;
 import io.facesearch.client.FaceSearchException;
-import io.grpc.Status;
+import io.facesearch.client.StatusCode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Queue;
@@ -78,7 +78,7 @@ final class ServerSink implements FaceSink {
                 streamBroke(failure);
             } catch (IllegalStateException endedByServer) {
                 // The server closed the stream on its own, without an error: treat it as broken.
-                streamBroke(new FaceSearchException(Status.Code.UNAVAILABLE, "the server ended the stream early", endedByServer));
+                streamBroke(new FaceSearchException(StatusCode.UNAVAILABLE, "the server ended the stream early", endedByServer));
             }
         }
     }
@@ -96,7 +96,7 @@ final class ServerSink implements FaceSink {
                     stream = null;
                     return;
                 }
-                streamBroke(new FaceSearchException(Status.Code.INTERNAL,
+                streamBroke(new FaceSearchException(StatusCode.INTERNAL,
                         "the server ended the stream without acknowledging every face", null));
             } catch (FaceSearchException failure) {
                 streamBroke(failure);
@@ -176,7 +176,7 @@ final class ServerSink implements FaceSink {
     }
 
     private String describe(FaceSearchException e) {
-        return e.code() == Status.Code.UNAVAILABLE
+        return e.code() == StatusCode.UNAVAILABLE
                 ? "lost the FaceSearch server at " + client.target() + ": " + e.serverMessage()
                 : "the FaceSearch server at " + client.target() + " ended the stream: " + e.code()
                         + (e.serverMessage().isEmpty() ? "" : " " + e.serverMessage());

@@ -13,7 +13,7 @@ import io.facesearch.api.v1.FaceMatches;
 import io.facesearch.api.v1.SearchByEmbeddingRequest;
 import io.facesearch.api.v1.SearchOptions;
 import io.facesearch.api.v1.SearchServiceGrpc;
-import io.facesearch.server.ServeCommand;
+import io.facesearch.server.testing.ChildServer;
 import io.facesearch.store.testing.SyntheticFaces;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -67,8 +67,8 @@ class CrashRecoveryIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
                 "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                ServeCommand.class.getName(), "--data", dataDir.toString(), "--host", "127.0.0.1", "--port", "0",
-                "--metrics-port", "-1", "--no-pipeline"));
+                ChildServer.class.getName(), "--data", dataDir.toString(), "--host", "127.0.0.1", "--port", "0",
+                "--metrics-port", "-1"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

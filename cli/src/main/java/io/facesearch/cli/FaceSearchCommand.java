@@ -1,0 +1,57 @@
+package io.facesearch.cli;
+
+import io.facesearch.cli.index.IndexCommand;
+import io.facesearch.cli.local.CompareCommand;
+import io.facesearch.cli.local.DetectCommand;
+import io.facesearch.cli.local.EmbedCommand;
+import io.facesearch.cli.local.EvalCommand;
+import io.facesearch.cli.local.VerifyCommand;
+import io.facesearch.cli.remote.CollectionsCommand;
+import io.facesearch.cli.remote.EnrollCommand;
+import io.facesearch.cli.remote.FacesCommand;
+import io.facesearch.cli.remote.SearchCommand;
+import io.facesearch.cli.remote.SubjectsCommand;
+import io.facesearch.cli.serve.ServeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code facesearch} command: the local pipeline commands, {@code serve}, the commands against
+ * a server, and {@code index}, in the order its help lists them.
+ */
+@Command(name = "facesearch", mixinStandardHelpOptions = true, versionProvider = FaceSearchCommand.Version.class,
+        description = "Face search engine: detect, embed, verify, serve, enrol, search, index.",
+        subcommandsRepeatable = false,
+        subcommands = {DetectCommand.class, EmbedCommand.class, VerifyCommand.class, CompareCommand.class, EvalCommand.class,
+            ServeCommand.class,
+            CollectionsCommand.class, EnrollCommand.class, SearchCommand.class, FacesCommand.class, SubjectsCommand.class,
+            IndexCommand.class})
+public final class FaceSearchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The root command with every subcommand. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new FaceSearchCommand());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = FaceSearchCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"FaceSearch " + (v == null ? "development build" : v)};
+        }
+    }
+}

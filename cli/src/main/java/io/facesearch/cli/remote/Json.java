@@ -1,0 +1,115 @@
+package io.facesearch.cli.remote;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.facesearch.client.Box;
+import io.facesearch.client.Collection;
+import io.facesearch.client.Face;
+import io.facesearch.client.Match;
+import io.facesearch.client.Matches;
+import io.facesearch.client.Subject;
+import io.facesearch.client.VerifyResult;
+import java.util.Locale;
+
+/**
+ * The JSON form of what the server commands print with {@code --json}: one object per line.
+ * Field names follow the API's, in camel case; metrics and formats are lower case, as the local
+ * commands print them.
+ */
+final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {
+    }
+
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    static ObjectNode collection(Collection c) {
+        ObjectNode n = object();
+        n.put("name", c.name());
+        n.put("metric", c.metric().name().toLowerCase(Locale.ROOT));
+        n.put("threshold", c.threshold());
+        n.put("indexFormat", c.indexFormat().name().toLowerCase(Locale.ROOT));
+        n.put("modelId", c.modelId());
+        n.put("embeddingDimension", c.embeddingDimension());
+        n.put("faceCount", c.faceCount());
+        n.put("subjectCount", c.subjectCount());
+        n.put("createTime", c.createTime().toString());
+        n.put("indexSizeBytes", c.indexSizeBytes());
+        return n;
+    }
+
+    static ObjectNode box(Box b) {
+        ObjectNode n = object();
+        n.put("x", round(b.x()));
+        n.put("y", round(b.y()));
+        n.put("width", round(b.width()));
+        n.put("height", round(b.height()));
+        return n;
+    }
+
+    static ObjectNode match(Match m) {
+        ObjectNode n = object();
+        n.put("subjectId", m.subjectId());
+        n.put("faceId", m.faceId());
+        n.put("similarity", round(m.similarity()));
+        n.put("distance", m.distance());
+        return n;
+    }
+
+    /** Adds the fields of a query face's matches to {@code n}. */
+    static ObjectNode matches(ObjectNode n, Matches m) {
+        n.put("unknown", m.unknown());
+        n.put("threshold", m.threshold());
+        n.put("metric", m.metric().name().toLowerCase(Locale.ROOT));
+        ArrayNode array = n.putArray("matches");
+        m.matches().forEach(x -> array.add(match(x)));
+        return n;
+    }
+
+    static ObjectNode subject(Subject s) {
+        ObjectNode n = object();
+        n.put("subjectId", s.subjectId());
+        n.put("faceCount", s.faceCount());
+        n.put("createTime", s.createTime().toString());
+        return n;
+    }
+
+    static ObjectNode face(Face f) {
+        ObjectNode n = object();
+        n.put("faceId", f.faceId());
+        n.put("subjectId", f.subjectId());
+        if (f.box() != null) {
+            n.set("box", box(f.box()));
+        }
+        n.put("quality", round(f.quality()));
+        n.put("source", f.source().name().toLowerCase(Locale.ROOT));
+        ObjectNode metadata = n.putObject("metadata");
+        f.metadata().forEach(metadata::put);
+        n.put("createTime", f.createTime().toString());
+        n.put("modelId", f.modelId());
+        n.put("requestId", f.requestId());
+        return n;
+    }
+
+    static ObjectNode verification(VerifyResult v) {
+        ObjectNode n = object();
+        n.put("distance", v.distance());
+        n.put("similarity", round(v.similarity()));
+        n.put("match", v.match());
+        n.put("threshold", v.threshold());
+        n.put("metric", v.metric().name().toLowerCase(Locale.ROOT));
+        if (v.matchedFaceId() != null) {
+            n.put("matchedFaceId", v.matchedFaceId());
+        }
+        return n;
+    }
+
+    /** Two decimals: pixels and percentages finer than that are noise. */
+    static double round(float v) {
+        return Math.round(v * 100.0) / 100.0;
+    }
+}

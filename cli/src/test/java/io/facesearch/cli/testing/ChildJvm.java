@@ -1,0 +1,67 @@
+package io.facesearch.cli.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@code facesearch} command in a JVM of its own, on this test's class path, as the launcher
+ * would run it, with its output in files: something a test can kill with SIGKILL.
+ */
+public final class ChildJvm {
+    private final Process process;
+    private final Path out;
+    private final Path err;
+
+    private ChildJvm(Process process, Path out, Path err) {
+        this.process = process;
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * @param logs folder for the child's stdout and stderr
+     * @param name names the log files
+     * @param args the command and its arguments, e.g. {@code index --dry-run photos/}
+     */
+    public static ChildJvm start(Path logs, String name, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
+                "-cp", System.getProperty("java.class.path")));
+        for (String property : List.of("facesearch.models.cache", "java.util.logging.config.file")) {
+            String value = System.getProperty(property);
+            if (value != null) {
+                command.add("-D" + property + "=" + value);
+            }
+        }
+        command.add("io.facesearch.cli.FaceSearchCommand");
+        command.addAll(List.of(args));
+        Files.createDirectories(logs);
+        Path out = logs.resolve(name + ".out");
+        Path err = logs.resolve(name + ".err");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        return new ChildJvm(p, out, err);
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** Ends the child at once, as {@code kill -9} would, and waits for it. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** What the child printed so far, for failure messages. */
+    public String output() throws IOException {
+        return "--- stdout\n" + Files.readString(out) + "--- stderr\n" + Files.readString(err);
+    }
+
+    /** The child's stdout so far. */
+    public String stdout() throws IOException {
+        return Files.readString(out);
+    }
+}
