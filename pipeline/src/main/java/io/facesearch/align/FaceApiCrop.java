@@ -6,7 +6,7 @@ import io.facesearch.image.NetworkInput;
 import io.facesearch.image.PixelRegion;
 import io.facesearch.image.RgbImage;
 import io.facesearch.image.SquarePadding;
-import io.facesearch.landmarks.LandmarkDetector;
+import io.facesearch.landmarks.FaceLandmark68Locator;
 
 /**
  * face-api's original crop ({@code useDlibAlignment}): an axis-aligned square sized from the
@@ -26,7 +26,7 @@ public final class FaceApiCrop implements FaceAligner {
         if (!view.isRigid()) {
             throw new IllegalArgumentException("the face-api crop has no transform to jitter; use the dlib chip");
         }
-        PixelRegion crop = cropOf(landmarks, LandmarkDetector.cropOf(box, canvas), canvas);
+        PixelRegion crop = cropOf(landmarks, FaceLandmark68Locator.cropOf(box, canvas), canvas);
         NetworkInput.writeSquare(image, crop.x(), crop.y(), crop.width(), crop.height(), SquarePadding.CENTERED,
                 size, dest, offset);
         if (view.mirrored()) {

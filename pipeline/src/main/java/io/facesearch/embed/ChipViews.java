@@ -6,7 +6,7 @@ import io.facesearch.face.FaceBox;
 import io.facesearch.face.Landmarks;
 import io.facesearch.image.PixelRegion;
 import io.facesearch.image.RgbImage;
-import io.facesearch.model.Network;
+import io.facesearch.network.Network;
 import java.util.List;
 
 /**

@@ -1,46 +1,37 @@
 package io.facesearch.embed;
 
-import io.facesearch.align.ChipView;
-import io.facesearch.align.FaceAligner;
 import io.facesearch.face.Embedding;
 import io.facesearch.face.FaceBox;
 import io.facesearch.face.Landmarks;
 import io.facesearch.image.PixelRegion;
 import io.facesearch.image.RgbImage;
-import io.facesearch.model.Network;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * 128-D descriptors from face-api's ResNet (dlib's architecture). Each face is aligned into one
- * or more 150 x 150 chips (views) whose raw descriptors are averaged: the chip and its mirror by
- * default, a cheap, deterministic slice of dlib's jitter averaging that keeps accuracy under head
- * roll. Thread-safe; all chips of an image run as one batch.
+ * Turns each located face into a vector whose distance to another face's says how alike they are:
+ * the last stage of the pipeline. An embedder aligns the face itself (it owns its
+ * {@link io.facesearch.align.FaceAligner}), because the chip is part of what its network was trained
+ * on. Implementations are thread-safe and deterministic.
  */
-public final class FaceEmbedder {
-    /** Length of the descriptor. */
-    public static final int DIMENSION = 128;
+public interface FaceEmbedder {
 
-    private final ChipViews chips;
+    /**
+     * One embedding of {@link #dimension()} values per face, parallel to {@code faces}; no faces give
+     * an empty list.
+     *
+     * @param canvas the region crops may use, in image coordinates
+     * @param boxes the detection box of each face, parallel to {@code faces}
+     * @param faces the 68 landmarks of each face, in image coordinates
+     * @throws IllegalArgumentException if {@code boxes} and {@code faces} differ in length
+     */
+    List<Embedding> embed(RgbImage image, PixelRegion canvas, List<FaceBox> boxes, List<Landmarks> faces);
 
-    public FaceEmbedder(Network network, FaceAligner aligner, List<ChipView> views) {
-        this.chips = new ChipViews(network, "descriptor", DIMENSION, aligner, views, FaceAligner.CHIP_SIZE);
-    }
+    /** Length of the embeddings. */
+    int dimension();
 
-    /** Names the alignment and averaging, e.g. {@code dlib+mirror}. */
-    public String id() {
-        return chips.id();
-    }
-
-    /** @param boxes the detection box of each face, parallel to {@code faces} */
-    public List<Embedding> embed(RgbImage image, PixelRegion canvas, List<FaceBox> boxes, List<Landmarks> faces) {
-        if (faces.isEmpty()) {
-            return List.of();
-        }
-        List<Embedding> result = new ArrayList<>(faces.size());
-        for (float[] mean : chips.meanOutputs(image, canvas, boxes, faces)) {
-            result.add(new Embedding(mean));
-        }
-        return result;
-    }
+    /**
+     * Names the network, alignment and averaging, e.g. {@code dlib+mirror}: recorded with every
+     * embedding (in the pipeline's model id), so that vectors from different embedders are not mixed.
+     */
+    String id();
 }

@@ -9,17 +9,17 @@ import io.facesearch.face.Landmarks;
 import io.facesearch.image.PixelRegion;
 import io.facesearch.image.RgbImage;
 import io.facesearch.model.HumanNetwork;
-import io.facesearch.model.Network;
+import io.facesearch.network.Network;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * 1024-D embeddings from Human's faceres network, a second opinion beside {@link FaceEmbedder}'s
+ * 1024-D embeddings from Human's faceres network, a second opinion beside {@link ResNetFaceEmbedder}'s
  * 128-D descriptors. Each face is cut into one or more 224 x 224 chips (views) whose embeddings
  * are averaged and L2-normalised, so cosine similarity is a dot product. Thread-safe; all chips of an
  * image run as one batch.
  */
-public final class FaceresEmbedder {
+public final class FaceresEmbedder implements FaceEmbedder {
     /** Length of the embedding. */
     public static final int DIMENSION = 1024;
     /**
@@ -51,17 +51,18 @@ public final class FaceresEmbedder {
     }
 
     /** Names the network, alignment and averaging, e.g. {@code faceres/dlib+mirror}. */
+    @Override
     public String id() {
         return "faceres/" + chips.id();
     }
 
-    /**
-     * Unit-length embeddings, one per face.
-     *
-     * @param canvas the region crops may use, in image coordinates
-     * @param boxes the detection box of each face, parallel to {@code faces}
-     * @param faces the 68 landmarks of each face, in image coordinates
-     */
+    @Override
+    public int dimension() {
+        return DIMENSION;
+    }
+
+    /** Unit-length embeddings (cosine similarity is their dot product), one per face. */
+    @Override
     public List<Embedding> embed(RgbImage image, PixelRegion canvas, List<FaceBox> boxes, List<Landmarks> faces) {
         if (boxes.size() != faces.size()) {
             throw new IllegalArgumentException(boxes.size() + " boxes for " + faces.size() + " faces");

@@ -6,7 +6,7 @@ import io.facesearch.image.NetworkInput;
 import io.facesearch.image.PixelRegion;
 import io.facesearch.image.RgbImage;
 import io.facesearch.image.SquarePadding;
-import io.facesearch.model.Network;
+import io.facesearch.network.Network;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.facesearch.model;
+package io.facesearch.network;
 
 /**
  * A neural network taking a batch of NHWC float32 RGB images (0..255) of a fixed square size.

@@ -1,4 +1,4 @@
-package io.facesearch.model;
+package io.facesearch.network;
 
 import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
@@ -12,6 +12,8 @@ import ai.djl.translate.Batchifier;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
+import io.facesearch.model.FaceNetwork;
+import io.facesearch.model.ModelFiles;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;

@@ -17,42 +17,45 @@ import io.facesearch.image.ImageDecoder;
 import io.facesearch.image.InvalidImageException;
 import io.facesearch.image.PixelRegion;
 import io.facesearch.image.RgbImage;
-import io.facesearch.landmarks.LandmarkDetector;
-import io.facesearch.model.Network;
+import io.facesearch.landmarks.LandmarkLocator;
+import io.facesearch.model.ModelVersions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The face pipeline, stage by stage: decode (OpenCV) -> detect (SSD) -> landmarks -> align ->
- * embed, plus expressions on request. Stateless apart from the networks, so thread-safe.
+ * The face pipeline, stage by stage: decode (OpenCV) -> detect -> landmarks -> align and embed, plus
+ * expressions on request. Each stage is an interface ({@link FaceDetector}, {@link LandmarkLocator},
+ * {@link FaceEmbedder}); a {@link Builder} puts them together. Stateless apart from the stages, so
+ * thread-safe.
  */
 public final class DefaultFacePipeline implements FacePipeline {
     private final ImageDecoder decoder;
     private final FaceDetector detector;
-    private final LandmarkDetector landmarks;
+    private final LandmarkLocator landmarks;
     private final FaceEmbedder embedder;
     private final ExpressionClassifier expressions;
     private final boolean levelledLandmarks;
+    private final StageObserver observer;
     private final String modelId;
-    private final List<Network> networks;
-    private volatile StageObserver observer = StageObserver.NONE;
+    private final List<AutoCloseable> resources;
 
-    public DefaultFacePipeline(ImageDecoder decoder, FaceNetworks networks, PipelineSettings settings) {
-        this.decoder = decoder;
-        this.detector = new FaceDetector(networks.detector(), settings.detector());
-        this.landmarks = new LandmarkDetector(networks.landmarks(), settings.mirroredLandmarks());
-        this.embedder = new FaceEmbedder(networks.recognition(), settings.aligner(), settings.views());
-        this.expressions = new ExpressionClassifier(networks.expression());
-        this.levelledLandmarks = settings.levelledLandmarks();
-        this.modelId = networks.version() + "/" + embedder.id();
-        this.networks = List.of(networks.detector(), networks.landmarks(), networks.recognition(),
-                networks.expression());
+    private DefaultFacePipeline(Builder builder) {
+        this.decoder = builder.decoder;
+        this.detector = builder.detector;
+        this.landmarks = builder.landmarks;
+        this.embedder = builder.embedder;
+        this.expressions = builder.expressions;
+        this.levelledLandmarks = builder.levelledLandmarks;
+        this.observer = builder.observer;
+        this.modelId = builder.modelVersion + "/" + embedder.id();
+        this.resources = List.copyOf(builder.resources);
     }
 
-    /** Reports stage timings to {@code observer} from now on. */
-    public void observe(StageObserver observer) {
-        this.observer = observer;
+    /** A builder with no stage set. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Override
@@ -94,6 +97,9 @@ public final class DefaultFacePipeline implements FacePipeline {
         }
         List<Expressions> moods = null;
         if (options.expressions()) {
+            if (expressions == null) {
+                throw new IllegalStateException("this pipeline has no expression classifier; build it with optExpressionClassifier");
+            }
             long t3 = System.nanoTime();
             moods = expressions.classify(image, canvas, points);
             timing.stageCompleted(PipelineStage.EXPRESSION, System.nanoTime() - t3);
@@ -170,12 +176,27 @@ public final class DefaultFacePipeline implements FacePipeline {
 
     @Override
     public int embeddingDimension() {
-        return FaceEmbedder.DIMENSION;
+        return embedder.dimension();
     }
 
+    /** Closes what the builder was given to close (the networks), in the order given. */
     @Override
     public void close() {
-        networks.forEach(Network::close);
+        RuntimeException failure = null;
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("cannot close " + resource + ": " + e.getMessage(), e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private static Face scaled(Face f, double s) {
@@ -186,5 +207,108 @@ public final class DefaultFacePipeline implements FacePipeline {
         }
         return new Face(new FaceBox((float) (b.x() * s), (float) (b.y() * s), (float) (b.width() * s),
                 (float) (b.height() * s)), f.score(), new Landmarks(xy), f.embedding(), f.expressions());
+    }
+
+    /**
+     * Puts a pipeline together, DJL style: the stages it cannot run without are set with
+     * {@code setX}, the optional ones with {@code optX}; {@link #build()} checks and names what is
+     * missing. The stages are used as given: the networks they run on are closed with the pipeline
+     * only when handed to {@link #optCloseOnClose}.
+     */
+    public static final class Builder {
+        private ImageDecoder decoder = new ImageDecoder();
+        private FaceDetector detector;
+        private LandmarkLocator landmarks;
+        private FaceEmbedder embedder;
+        private ExpressionClassifier expressions;
+        private boolean levelledLandmarks;
+        private StageObserver observer = StageObserver.NONE;
+        private String modelVersion = ModelVersions.faceApiOutputs();
+        private final List<AutoCloseable> resources = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Required: finds the faces. */
+        public Builder setDetector(FaceDetector detector) {
+            this.detector = detector;
+            return this;
+        }
+
+        /** Required: places the 68 landmarks of each face found. */
+        public Builder setLandmarkLocator(LandmarkLocator landmarks) {
+            this.landmarks = landmarks;
+            return this;
+        }
+
+        /** Required: aligns and embeds each located face; it sets the pipeline's embedding dimension. */
+        public Builder setEmbedder(FaceEmbedder embedder) {
+            this.embedder = embedder;
+            return this;
+        }
+
+        /** Decodes the image bytes; OpenCV's {@link ImageDecoder} with its default limits unless set. */
+        public Builder optDecoder(ImageDecoder decoder) {
+            this.decoder = decoder;
+            return this;
+        }
+
+        /** Classifies expressions when {@link AnalysisOptions#expressions()} asks; without one, asking fails. */
+        public Builder optExpressionClassifier(ExpressionClassifier expressions) {
+            this.expressions = expressions;
+            return this;
+        }
+
+        /**
+         * Reads each face's landmarks a second time with the face turned level by the roll of its
+         * first reading, and keeps that reading (off unless set).
+         */
+        public Builder optLevelledLandmarks(boolean levelledLandmarks) {
+            this.levelledLandmarks = levelledLandmarks;
+            return this;
+        }
+
+        /** Told how long each stage of each image took (metrics, benchmarks); none unless set. */
+        public Builder optStageObserver(StageObserver observer) {
+            this.observer = observer;
+            return this;
+        }
+
+        /**
+         * The first part of the model id, naming the networks before the embedder's own id;
+         * {@link ModelVersions#faceApiOutputs()} unless set.
+         */
+        public Builder optModelVersion(String modelVersion) {
+            this.modelVersion = modelVersion;
+            return this;
+        }
+
+        /** Closes {@code resource} (a network the stages run on) when the pipeline is closed. */
+        public Builder optCloseOnClose(AutoCloseable resource) {
+            resources.add(Objects.requireNonNull(resource, "resource"));
+            return this;
+        }
+
+        /**
+         * The pipeline.
+         *
+         * @throws IllegalStateException naming the first required stage that was not set, or a null
+         *     optional one
+         */
+        public DefaultFacePipeline build() {
+            require(detector, "a face detector: setDetector");
+            require(landmarks, "a landmark locator: setLandmarkLocator");
+            require(embedder, "a face embedder: setEmbedder");
+            require(decoder, "an image decoder: optDecoder was given null");
+            require(observer, "a stage observer: optStageObserver was given null (use StageObserver.NONE)");
+            require(modelVersion, "a model version: optModelVersion was given null");
+            return new DefaultFacePipeline(this);
+        }
+
+        private static void require(Object stage, String what) {
+            if (stage == null) {
+                throw new IllegalStateException("the face pipeline needs " + what);
+            }
+        }
     }
 }

@@ -4,7 +4,7 @@ package io.facesearch.pipeline;
 public final class DefaultPipelineProvider implements FacePipelineProvider {
 
     @Override
-    public FacePipeline open() {
-        return FacePipelines.open(PipelineSettings.DEFAULT);
+    public FacePipeline open(StageObserver observer) {
+        return FacePipelines.open(PipelineSettings.DEFAULT, 1, observer);
     }
 }

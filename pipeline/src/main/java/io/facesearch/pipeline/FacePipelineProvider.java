@@ -7,6 +7,16 @@ package io.facesearch.pipeline;
  */
 public interface FacePipelineProvider {
 
-    /** Loads the models and returns a ready pipeline; the caller closes it. */
-    FacePipeline open();
+    /**
+     * Loads the models and returns a ready pipeline; the caller closes it.
+     *
+     * @param observer told how long each stage of each image took (the server's metrics)
+     * @throws io.facesearch.model.ModelUnavailableException naming the command that installs the models
+     */
+    FacePipeline open(StageObserver observer);
+
+    /** {@link #open(StageObserver)} with no one told of stage timings. */
+    default FacePipeline open() {
+        return open(StageObserver.NONE);
+    }
 }

@@ -1,18 +1,24 @@
 package io.facesearch.pipeline;
 
-import io.facesearch.image.ImageDecoder;
+import io.facesearch.detect.SsdFaceDetector;
+import io.facesearch.embed.ResNetFaceEmbedder;
+import io.facesearch.expression.ExpressionClassifier;
+import io.facesearch.landmarks.FaceLandmark68Locator;
 import io.facesearch.model.FaceNetwork;
 import io.facesearch.model.ModelFiles;
-import io.facesearch.model.ModelRepository;
-import io.facesearch.model.OnnxNetwork;
-import io.facesearch.model.PinnedPackage;
-import io.facesearch.model.convert.FaceApiConverter;
+import io.facesearch.model.ModelVersions;
+import io.facesearch.model.PreparedModels;
+import io.facesearch.network.OnnxNetwork;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.EnumMap;
+import java.util.Map;
 
-/** Opens the face pipeline on the installed models (converting them on first use). */
+/**
+ * Opens the default face pipeline on the prepared face-api models ({@link PreparedModels}): SSD
+ * detector, 68-point landmarks, ResNet embedder and expression classifier, configured by
+ * {@link PipelineSettings}.
+ */
 public final class FacePipelines {
 
     private FacePipelines() {
@@ -21,6 +27,8 @@ public final class FacePipelines {
     /**
      * A pipeline whose networks each use one thread per call: the right choice when several threads
      * analyse images concurrently (the server, the indexer, the command line with {@code --threads}).
+     *
+     * @throws io.facesearch.model.ModelUnavailableException naming the command that installs the models
      */
     public static DefaultFacePipeline open(PipelineSettings settings) {
         return open(settings, 1);
@@ -28,27 +36,42 @@ public final class FacePipelines {
 
     /** @param intraOpThreads threads each network may use inside one call */
     public static DefaultFacePipeline open(PipelineSettings settings, int intraOpThreads) {
-        ModelFiles files = ModelRepository.resolve();
-        List<OnnxNetwork> loaded = new ArrayList<>();
+        return open(settings, intraOpThreads, StageObserver.NONE);
+    }
+
+    /**
+     * @param intraOpThreads threads each network may use inside one call
+     * @param observer told how long each stage of each image took
+     */
+    public static DefaultFacePipeline open(PipelineSettings settings, int intraOpThreads, StageObserver observer) {
+        ModelFiles files = PreparedModels.resolve();
+        Map<FaceNetwork, OnnxNetwork> loaded = new EnumMap<>(FaceNetwork.class);
         try {
             for (FaceNetwork n : new FaceNetwork[] {FaceNetwork.DETECTOR, FaceNetwork.LANDMARKS,
                     FaceNetwork.RECOGNITION, FaceNetwork.EXPRESSION}) {
-                loaded.add(OnnxNetwork.load(files, n, intraOpThreads));
+                loaded.put(n, OnnxNetwork.load(files, n, intraOpThreads));
             }
         } catch (IOException e) {
-            loaded.forEach(OnnxNetwork::close);
+            loaded.values().forEach(OnnxNetwork::close);
             throw new UncheckedIOException("cannot load the face models from " + files.directory(), e);
         }
-        FaceNetworks networks = new FaceNetworks(loaded.get(0), loaded.get(1), loaded.get(2), loaded.get(3),
-                modelVersion());
-        return new DefaultFacePipeline(new ImageDecoder(), networks, settings);
+        DefaultFacePipeline.Builder builder = DefaultFacePipeline.builder()
+                .setDetector(new SsdFaceDetector(loaded.get(FaceNetwork.DETECTOR), settings.detector()))
+                .setLandmarkLocator(new FaceLandmark68Locator(loaded.get(FaceNetwork.LANDMARKS), settings.mirroredLandmarks()))
+                .setEmbedder(new ResNetFaceEmbedder(loaded.get(FaceNetwork.RECOGNITION), settings.aligner(), settings.views()))
+                .optExpressionClassifier(new ExpressionClassifier(loaded.get(FaceNetwork.EXPRESSION)))
+                .optLevelledLandmarks(settings.levelledLandmarks())
+                .optStageObserver(observer)
+                .optModelVersion(modelVersion());
+        loaded.values().forEach(builder::optCloseOnClose);
+        return builder.build();
     }
 
     /**
      * The weights package and the version of what its converted networks compute
-     * ({@link FaceApiConverter#OUTPUTS_VERSION}), e.g. {@code face-api-1.7.15-c1}.
+     * ({@link ModelVersions#FACE_API_OUTPUTS}), e.g. {@code face-api-1.7.15-c1}.
      */
     public static String modelVersion() {
-        return "face-api-" + PinnedPackage.FACE_API.version() + "-c" + FaceApiConverter.OUTPUTS_VERSION;
+        return ModelVersions.faceApiOutputs();
     }
 }

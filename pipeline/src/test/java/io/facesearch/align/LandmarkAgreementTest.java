@@ -7,23 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.facesearch.detect.Detection;
 import io.facesearch.detect.DetectorSettings;
 import io.facesearch.detect.FaceDetector;
+import io.facesearch.detect.SsdFaceDetector;
 import io.facesearch.face.FaceBox;
 import io.facesearch.face.Landmarks;
 import io.facesearch.image.ImageDecoder;
 import io.facesearch.image.RgbImage;
-import io.facesearch.landmarks.LandmarkDetector;
+import io.facesearch.landmarks.FaceLandmark68Locator;
 import io.facesearch.model.FaceNetwork;
 import io.facesearch.model.ModelFiles;
-import io.facesearch.model.ModelRepository;
-import io.facesearch.model.OnnxNetwork;
+import io.facesearch.model.PreparedModels;
+import io.facesearch.network.OnnxNetwork;
 import io.facesearch.testdata.SharedData;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LandmarkAgreementTest {
@@ -32,7 +33,7 @@ class LandmarkAgreementTest {
 
     @BeforeAll
     void load() throws Exception {
-        ModelFiles models = ModelRepository.resolve();
+        ModelFiles models = PreparedModels.resolve();
         detector = OnnxNetwork.load(models, FaceNetwork.DETECTOR, 2);
         landmarks = OnnxNetwork.load(models, FaceNetwork.LANDMARKS, 2);
     }
@@ -48,9 +49,9 @@ class LandmarkAgreementTest {
 
     private Located locate(String lfwFile) throws Exception {
         RgbImage image = new ImageDecoder().decode(Files.readAllBytes(SharedData.file("faces/lfw/" + lfwFile))).pixels();
-        FaceDetector.Result result = new FaceDetector(detector, DetectorSettings.DEFAULT).detect(image);
+        FaceDetector.Result result = new SsdFaceDetector(detector, DetectorSettings.DEFAULT).detect(image);
         List<FaceBox> boxes = result.faces().stream().map(Detection::box).toList();
-        return new Located(result.faces(), new LandmarkDetector(landmarks, true).locate(image, result.canvas(), boxes));
+        return new Located(result.faces(), new FaceLandmark68Locator(landmarks, true).locate(image, result.canvas(), boxes));
     }
 
     @Test

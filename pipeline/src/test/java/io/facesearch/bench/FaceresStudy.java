@@ -5,18 +5,19 @@ import io.facesearch.align.DlibFaceChip;
 import io.facesearch.align.FaceAligner;
 import io.facesearch.align.FaceApiCrop;
 import io.facesearch.detect.DetectorSettings;
-import io.facesearch.detect.FaceDetector;
+import io.facesearch.detect.SsdFaceDetector;
 import io.facesearch.embed.FaceEmbedder;
 import io.facesearch.embed.FaceresEmbedder;
+import io.facesearch.embed.ResNetFaceEmbedder;
 import io.facesearch.eval.LfwPairs;
 import io.facesearch.eval.VerificationReport;
 import io.facesearch.face.Embedding;
-import io.facesearch.landmarks.LandmarkDetector;
+import io.facesearch.landmarks.FaceLandmark68Locator;
 import io.facesearch.model.FaceNetwork;
 import io.facesearch.model.HumanNetwork;
 import io.facesearch.model.ModelFiles;
-import io.facesearch.model.ModelRepository;
-import io.facesearch.model.OnnxNetwork;
+import io.facesearch.model.PreparedModels;
+import io.facesearch.network.OnnxNetwork;
 import io.facesearch.testdata.LfwSample;
 import io.facesearch.testdata.LfwSample.LocatedFace;
 import io.facesearch.testdata.PairScores;
@@ -48,21 +49,21 @@ public final class FaceresStudy {
         int identities = Integer.getInteger("study.identities", 40);
         int photos = Integer.getInteger("study.photos", 6);
         List<String> files = LfwSample.pick(faces, identities, photos);
-        ModelFiles models = ModelRepository.resolve();
+        ModelFiles models = PreparedModels.resolve();
         int threads = Runtime.getRuntime().availableProcessors();
         try (OnnxNetwork det = OnnxNetwork.load(models, FaceNetwork.DETECTOR, 1);
                 OnnxNetwork marks = OnnxNetwork.load(models, FaceNetwork.LANDMARKS, 1);
                 OnnxNetwork rec = OnnxNetwork.load(models, FaceNetwork.RECOGNITION, threads);
-                OnnxNetwork faceres = OnnxNetwork.load(ModelRepository.resolve(HumanNetwork.FACERES),
+                OnnxNetwork faceres = OnnxNetwork.load(PreparedModels.resolve(HumanNetwork.FACERES),
                         HumanNetwork.FACERES.inputSize(), threads)) {
             LfwSample sample = LfwSample.locate(faces.resolve("lfw"), files,
-                    new FaceDetector(det, DetectorSettings.DEFAULT), new LandmarkDetector(marks));
+                    new SsdFaceDetector(det, DetectorSettings.DEFAULT), new FaceLandmark68Locator(marks));
             List<String> labels = sample.faces().stream().map(LocatedFace::identity).toList();
             System.out.printf("%d identities x %d photos: %d faces found of %d photos%n%n", identities, photos,
                     sample.faces().size(), files.size());
             System.out.println("| embedder | crop | d' | balanced accuracy | mean distance same / different | ms per face |");
             System.out.println("|---|---|---|---|---|---|");
-            FaceEmbedder faceApi = new FaceEmbedder(rec, new DlibFaceChip(), List.of(ChipView.IDENTITY, ChipView.MIRROR));
+            FaceEmbedder faceApi = new ResNetFaceEmbedder(rec, new DlibFaceChip(), List.of(ChipView.IDENTITY, ChipView.MIRROR));
             row("face-api 128-D", "dlib chip 150 + mirror", sample, labels,
                     f -> faceApi.embed(f.image(), f.canvas(), List.of(f.box()), List.of(f.landmarks())).get(0));
             List<String[]> zooms = new ArrayList<>();
@@ -104,7 +105,7 @@ public final class FaceresStudy {
             names.add(p.second());
         });
         LfwSample sample = LfwSample.locate(faces.resolve("lfw"), List.copyOf(names),
-                new FaceDetector(det, DetectorSettings.DEFAULT), new LandmarkDetector(marks));
+                new SsdFaceDetector(det, DetectorSettings.DEFAULT), new FaceLandmark68Locator(marks));
         System.out.printf("%n%s: %d pairs, %d of %d photos with a face%n%n", file.getFileName(), pairs.pairs().size(),
                 sample.faces().size(), names.size());
         System.out.println("| crop | 10-fold accuracy | TAR at FAR 1e-3 |");

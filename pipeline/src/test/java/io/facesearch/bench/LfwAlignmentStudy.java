@@ -10,7 +10,9 @@ import io.facesearch.detect.Detection;
 import io.facesearch.detect.DetectorSettings;
 import io.facesearch.detect.FaceDetector;
 import io.facesearch.detect.FaceProminence;
+import io.facesearch.detect.SsdFaceDetector;
 import io.facesearch.embed.FaceEmbedder;
+import io.facesearch.embed.ResNetFaceEmbedder;
 import io.facesearch.eval.LfwPairs;
 import io.facesearch.eval.VerificationReport;
 import io.facesearch.face.Embedding;
@@ -19,11 +21,14 @@ import io.facesearch.face.Landmarks;
 import io.facesearch.image.ImageDecoder;
 import io.facesearch.image.PixelRegion;
 import io.facesearch.image.RgbImage;
-import io.facesearch.landmarks.LandmarkDetector;
+import io.facesearch.landmarks.FaceLandmark68Locator;
+import io.facesearch.landmarks.LandmarkLocator;
 import io.facesearch.model.FaceNetwork;
+import io.facesearch.model.HumanNetwork;
 import io.facesearch.model.ModelFiles;
-import io.facesearch.model.ModelRepository;
-import io.facesearch.model.OnnxNetwork;
+import io.facesearch.model.PreparedModels;
+import io.facesearch.network.Network;
+import io.facesearch.network.OnnxNetwork;
 import io.facesearch.testdata.SharedData;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -78,7 +83,7 @@ public final class LfwAlignmentStudy {
     }
 
     /** The landmark network, for choices that read landmarks again. */
-    static io.facesearch.model.Network landmarkNetwork;
+    static io.facesearch.network.Network landmarkNetwork;
 
     static LocatedFace choose(Located l, FaceChoice choice) {
         if (choice == FaceChoice.CENTRAL) {
@@ -113,7 +118,7 @@ public final class LfwAlignmentStudy {
 
     /** A change made to the chosen face's landmarks before alignment (an experiment). */
     interface LandmarkStep {
-        LocatedFace apply(Located image, LocatedFace face, io.facesearch.model.Network landmarkNetwork);
+        LocatedFace apply(Located image, LocatedFace face, io.facesearch.network.Network landmarkNetwork);
     }
 
     static final LandmarkStep AS_FOUND = (l, f, d) -> f;
@@ -165,7 +170,7 @@ public final class LfwAlignmentStudy {
             double[] c = t.apply(canonicalBox[0], canonicalBox[1]);
             double side = canonicalBox[2] * t.scale() * zoom;
             FaceBox box = new FaceBox((float) (c[0] - side / 2), (float) (c[1] - side / 2), (float) side, (float) side);
-            Landmarks again = new LandmarkDetector(d).locate(l.image(), l.canvas(), List.of(box)).get(0);
+            Landmarks again = new FaceLandmark68Locator(d).locate(l.image(), l.canvas(), List.of(box)).get(0);
             if (average) {
                 float[] a = f.landmarks().toArray();
                 float[] b = again.toArray();
@@ -180,7 +185,7 @@ public final class LfwAlignmentStudy {
 
     /** The chosen face's landmarks placed again, each crop also read mirrored and the two averaged (the default). */
     static final LandmarkStep MIRROR_AVERAGED = (l, f, d) -> new LocatedFace(f.box(), f.score(),
-            new LandmarkDetector(d, true).locate(l.image(), l.canvas(), List.of(f.box())).get(0));
+            new FaceLandmark68Locator(d, true).locate(l.image(), l.canvas(), List.of(f.box())).get(0));
 
     /** The default's landmarks, then the chip fitted on other template points. */
     static LandmarkStep fitOn(int[] points) {
@@ -193,7 +198,7 @@ public final class LfwAlignmentStudy {
     /** Mirror-averaged landmarks read on boxes scaled by each factor about their centre, then averaged. */
     static LandmarkStep boxScales(double... factors) {
         return (l, f, d) -> {
-            LandmarkDetector detector = new LandmarkDetector(d, true);
+            LandmarkLocator detector = new FaceLandmark68Locator(d, true);
             float[] sum = new float[Landmarks.COUNT * 2];
             for (double k : factors) {
                 FaceBox b = f.box();
@@ -218,7 +223,7 @@ public final class LfwAlignmentStudy {
     }
 
     static final LandmarkStep PLAIN = (l, f, d) -> new LocatedFace(f.box(), f.score(),
-            new LandmarkDetector(d, false).locate(l.image(), l.canvas(), List.of(f.box())).get(0));
+            new FaceLandmark68Locator(d, false).locate(l.image(), l.canvas(), List.of(f.box())).get(0));
 
     static LandmarkStep then(LandmarkStep a, java.util.function.UnaryOperator<Landmarks> b) {
         return (l, f, d) -> {
@@ -241,7 +246,7 @@ public final class LfwAlignmentStudy {
                 return first;
             }
             turned.incrementAndGet();
-            float[] q = new LandmarkDetector(d, mirrorSecond).locateTurned(l.image(), l.canvas(), List.of(f.box()),
+            float[] q = new FaceLandmark68Locator(d, mirrorSecond).locateTurned(l.image(), l.canvas(), List.of(f.box()),
                     new double[] {angle}).get(0).toArray();
             if (average) {
                 float[] a = first.landmarks().toArray();
@@ -459,7 +464,7 @@ public final class LfwAlignmentStudy {
         }
         List<String> files = List.copyOf(names);
         ImageDecoder decoder = new ImageDecoder();
-        ModelFiles models = ModelRepository.resolve();
+        ModelFiles models = PreparedModels.resolve();
         try (OnnxNetwork det = OnnxNetwork.load(models, FaceNetwork.DETECTOR, 1);
                 OnnxNetwork marks = OnnxNetwork.load(models, FaceNetwork.LANDMARKS, 1);
                 OnnxNetwork rec = OnnxNetwork.load(models, FaceNetwork.RECOGNITION, 1)) {
@@ -469,7 +474,7 @@ public final class LfwAlignmentStudy {
             System.out.println("|---|---|---|");
             for (Variant v : variants) {
                 Map<String, Located> located = locatedBy.computeIfAbsent(v.detector(), d -> cachedLocate(files, images,
-                        decoder, d, new FaceDetector(det, d), new LandmarkDetector(marks)));
+                        decoder, d, new SsdFaceDetector(det, d), new FaceLandmark68Locator(marks)));
                 if (canonicalBox == null) {
                     canonicalBox = measureCanonicalBox(located);
                     System.err.printf("canonical detection box in chip px: centre (%.2f, %.2f), side %.2f%n",
@@ -496,7 +501,7 @@ public final class LfwAlignmentStudy {
                 }
                 if (Boolean.getBoolean("study.showChoices") && v.detector() != padded) {
                     Map<String, Located> before = locatedBy.computeIfAbsent(padded, d -> cachedLocate(files, images,
-                            decoder, d, new FaceDetector(det, d), new LandmarkDetector(marks)));
+                            decoder, d, new SsdFaceDetector(det, d), new FaceLandmark68Locator(marks)));
                     located.forEach((name, l) -> {
                         LocatedFace a = choose(before.get(name), v.choice());
                         LocatedFace b = choose(l, v.choice());
@@ -505,14 +510,14 @@ public final class LfwAlignmentStudy {
                         }
                     });
                 }
-                FaceEmbedder embedder = new FaceEmbedder(rec, v.aligner(), v.views());
+                FaceEmbedder embedder = new ResNetFaceEmbedder(rec, v.aligner(), v.views());
                 Map<String, Embedding> embeddings = new ConcurrentHashMap<>();
                 located.entrySet().parallelStream().forEach(e -> {
                     Located l = e.getValue();
                     LocatedFace face = v.step().apply(l, choose(l, v.choice()), marks);
                     float[] sum = embedder.embed(l.image(), l.canvas(), List.of(face.box()), List.of(face.landmarks())).get(0).toArray();
                     for (FaceAligner other : v.averagedWith()) {
-                        float[] more = new FaceEmbedder(rec, other, v.views()).embed(l.image(), l.canvas(), List.of(face.box()),
+                        float[] more = new ResNetFaceEmbedder(rec, other, v.views()).embed(l.image(), l.canvas(), List.of(face.box()),
                                 List.of(face.landmarks())).get(0).toArray();
                         for (int k = 0; k < sum.length; k++) {
                             sum[k] += more[k];
@@ -552,7 +557,7 @@ public final class LfwAlignmentStudy {
      */
     private static void ensemble(List<LfwPairs> pairs, Map<String, Located> located, Map<String, Embedding> primary,
             Variant variant) throws Exception {
-        try (OnnxNetwork faceres = OnnxNetwork.load(ModelRepository.resolve(io.facesearch.model.HumanNetwork.FACERES),
+        try (OnnxNetwork faceres = OnnxNetwork.load(PreparedModels.resolve(io.facesearch.model.HumanNetwork.FACERES),
                 io.facesearch.model.HumanNetwork.FACERES.inputSize(), 1)) {
             io.facesearch.embed.FaceresEmbedder embedder = io.facesearch.embed.FaceresEmbedder.of(faceres, true);
             Map<String, Embedding> second = new ConcurrentHashMap<>();
@@ -627,10 +632,10 @@ public final class LfwAlignmentStudy {
      * the time, and alignment variants do not change it. Images are decoded again on load.
      */
     private static Map<String, Located> cachedLocate(List<String> files, Path dir, ImageDecoder decoder,
-            DetectorSettings settings, FaceDetector detector, LandmarkDetector landmarks) {
+            DetectorSettings settings, FaceDetector detector, LandmarkLocator landmarks) {
         String key = Integer.toHexString(Objects.hash(files.hashCode(), Arrays.toString(settings.scoreCascade()),
                 Arrays.toString(settings.paddingRatios()), settings.retryTransformed(), settings.seekWholeFace(),
-                System.getProperty(ModelRepository.MODEL_DIR_PROPERTY)));
+                System.getProperty(PreparedModels.MODEL_DIR_PROPERTY)));
         Path cache = Path.of("models/target/study-cache/located-v2-" + key + ".bin");
         try {
             if (Files.exists(cache)) {
@@ -689,7 +694,7 @@ public final class LfwAlignmentStudy {
 
     /** Every face of each image, with its landmarks; images without a face are left out. */
     private static Map<String, Located> locate(List<String> files, Path dir, ImageDecoder decoder,
-            FaceDetector detector, LandmarkDetector landmarks) {
+            FaceDetector detector, LandmarkLocator landmarks) {
         Map<String, Located> out = new ConcurrentHashMap<>();
         IntStream.range(0, files.size()).parallel().forEach(i -> {
             try {

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -52,19 +53,22 @@ public final class PipelineBenchmark {
                 chosen.mirroredLandmarks(), level);
         System.out.printf("pipeline benchmark: %d images from %s, alignment %s, levelled landmarks %s, %d cores%n",
                 images.size(), dir, align, level ? "on" : "off", Runtime.getRuntime().availableProcessors());
-        try (DefaultFacePipeline pipeline = FacePipelines.open(settings)) {
+        Map<PipelineStage, LongAdder> stageNanos = new EnumMap<>(PipelineStage.class);
+        for (PipelineStage s : PipelineStage.values()) {
+            stageNanos.put(s, new LongAdder());
+        }
+        // Stage timings are counted for the single-thread run only.
+        AtomicReference<StageObserver> timing = new AtomicReference<>(StageObserver.NONE);
+        try (DefaultFacePipeline pipeline = FacePipelines.open(settings, 1,
+                (stage, nanos) -> timing.get().stageCompleted(stage, nanos))) {
             run(pipeline, images.subList(0, Math.min(20, images.size())), 1, "warm-up");
-            Map<PipelineStage, LongAdder> stageNanos = new EnumMap<>(PipelineStage.class);
-            for (PipelineStage s : PipelineStage.values()) {
-                stageNanos.put(s, new LongAdder());
-            }
-            pipeline.observe((stage, nanos) -> stageNanos.get(stage).add(nanos));
+            timing.set((stage, nanos) -> stageNanos.get(stage).add(nanos));
             run(pipeline, images, 1, "1 thread");
             StringBuilder stages = new StringBuilder("1 thread, ms per image by stage:");
             stageNanos.forEach((stage, total) -> stages.append(String.format(" %s %.1f", stage.label(),
                     total.sum() / 1e6 / images.size())));
             System.out.println(stages);
-            pipeline.observe(StageObserver.NONE);
+            timing.set(StageObserver.NONE);
             run(pipeline, images, threads, threads + " threads");
         }
     }

@@ -8,8 +8,8 @@ import io.facesearch.face.FaceBox;
 import io.facesearch.image.ImageDecoder;
 import io.facesearch.image.RgbImage;
 import io.facesearch.model.FaceNetwork;
-import io.facesearch.model.ModelRepository;
-import io.facesearch.model.OnnxNetwork;
+import io.facesearch.model.PreparedModels;
+import io.facesearch.network.OnnxNetwork;
 import io.facesearch.testdata.SharedData;
 import java.nio.file.Files;
 import java.util.Comparator;
@@ -24,8 +24,8 @@ class FaceProminenceTest {
         RgbImage image = new ImageDecoder().decode(Files.readAllBytes(
                 SharedData.file("faces/lfw/Cheryl_Hines/Cheryl_Hines_0001.jpg"))).pixels();
         List<FaceBox> boxes;
-        try (OnnxNetwork network = OnnxNetwork.load(ModelRepository.resolve(), FaceNetwork.DETECTOR, 1)) {
-            boxes = new FaceDetector(network, DetectorSettings.DEFAULT).detect(image).faces().stream()
+        try (OnnxNetwork network = OnnxNetwork.load(PreparedModels.resolve(), FaceNetwork.DETECTOR, 1)) {
+            boxes = new SsdFaceDetector(network, DetectorSettings.DEFAULT).detect(image).faces().stream()
                     .map(Detection::box).toList();
         }
         assertTrue(boxes.size() >= 2, "the subject and a bystander: " + boxes);

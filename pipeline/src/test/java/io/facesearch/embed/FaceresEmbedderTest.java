@@ -7,24 +7,24 @@ import io.facesearch.align.ChipView;
 import io.facesearch.align.DlibFaceChip;
 import io.facesearch.align.FaceApiCrop;
 import io.facesearch.detect.DetectorSettings;
-import io.facesearch.detect.FaceDetector;
+import io.facesearch.detect.SsdFaceDetector;
 import io.facesearch.face.Embedding;
-import io.facesearch.landmarks.LandmarkDetector;
+import io.facesearch.landmarks.FaceLandmark68Locator;
 import io.facesearch.model.FaceNetwork;
 import io.facesearch.model.HumanNetwork;
 import io.facesearch.model.ModelFiles;
-import io.facesearch.model.ModelRepository;
-import io.facesearch.model.OnnxNetwork;
+import io.facesearch.model.PreparedModels;
+import io.facesearch.network.OnnxNetwork;
 import io.facesearch.testdata.LfwSample;
 import io.facesearch.testdata.LfwSample.LocatedFace;
 import io.facesearch.testdata.PairScores;
 import io.facesearch.testdata.SharedData;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * faceres behaves like a face recognition network on real photos: on a fixed LFW sample (20
@@ -47,14 +47,14 @@ class FaceresEmbedderTest {
     @BeforeAll
     static void locateFaces() throws IOException {
         Path faces = SharedData.faces();
-        ModelFiles files = ModelRepository.resolve();
+        ModelFiles files = PreparedModels.resolve();
         try (OnnxNetwork det = OnnxNetwork.load(files, FaceNetwork.DETECTOR, 1);
                 OnnxNetwork marks = OnnxNetwork.load(files, FaceNetwork.LANDMARKS, 1)) {
             sample = LfwSample.locate(faces.resolve("lfw"), LfwSample.pick(faces, IDENTITIES, PHOTOS),
-                    new FaceDetector(det, DetectorSettings.DEFAULT), new LandmarkDetector(marks));
+                    new SsdFaceDetector(det, DetectorSettings.DEFAULT), new FaceLandmark68Locator(marks));
         }
         labels = sample.faces().stream().map(LocatedFace::identity).toList();
-        faceres = OnnxNetwork.load(ModelRepository.resolve(HumanNetwork.FACERES), HumanNetwork.FACERES.inputSize(),
+        faceres = OnnxNetwork.load(PreparedModels.resolve(HumanNetwork.FACERES), HumanNetwork.FACERES.inputSize(),
                 Runtime.getRuntime().availableProcessors());
     }
 

@@ -1,19 +1,21 @@
-package io.facesearch.model;
+package io.facesearch.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.facesearch.model.GoldenDetections.Detection;
-import io.facesearch.model.GoldenSet.Face;
-import io.facesearch.model.GoldenSet.Image;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import io.facesearch.model.FaceNetwork;
+import io.facesearch.network.GoldenDetections.Detection;
+import io.facesearch.network.GoldenSet.Face;
+import io.facesearch.network.GoldenSet.Image;
+import io.facesearch.model.PreparedModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * face_detector.onnx plus the reference NMS against the reference detections: same number of faces
@@ -30,7 +32,7 @@ class DetectorParityTest {
     @BeforeAll
     void loadNetwork() throws IOException {
         if (GoldenSet.available()) {
-            network = OnnxNetwork.load(ModelRepository.resolve(), FaceNetwork.DETECTOR, Runtime.getRuntime().availableProcessors());
+            network = OnnxNetwork.load(PreparedModels.resolve(), FaceNetwork.DETECTOR, Runtime.getRuntime().availableProcessors());
         }
     }
 

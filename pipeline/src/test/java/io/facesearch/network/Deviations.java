@@ -1,4 +1,4 @@
-package io.facesearch.model;
+package io.facesearch.network;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,7 @@
-package io.facesearch.model;
+package io.facesearch.network;
 
-import io.facesearch.model.GoldenSet.Face;
+import io.facesearch.model.FaceNetwork;
+import io.facesearch.network.GoldenSet.Face;
 
 /** face_expression.onnx against the reference probabilities: largest absolute difference of the 7. */
 class ExpressionParityTest extends FaceNetworkParityTest {

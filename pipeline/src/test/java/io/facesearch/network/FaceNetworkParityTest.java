@@ -1,16 +1,18 @@
-package io.facesearch.model;
+package io.facesearch.network;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.facesearch.model.GoldenCrops.Pixels;
-import io.facesearch.model.GoldenSet.Face;
-import io.facesearch.model.GoldenSet.Image;
-import java.io.IOException;
-import java.util.List;
+import io.facesearch.model.FaceNetwork;
+import io.facesearch.network.GoldenCrops.Pixels;
+import io.facesearch.network.GoldenSet.Face;
+import io.facesearch.network.GoldenSet.Image;
+import io.facesearch.model.PreparedModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import java.io.IOException;
+import java.util.List;
 
 /**
  * What every converted face network must do: given the exact crop the reference fed the original
@@ -44,7 +46,7 @@ abstract class FaceNetworkParityTest {
     @BeforeAll
     void loadNetwork() throws IOException {
         if (GoldenSet.available()) {
-            network = OnnxNetwork.load(ModelRepository.resolve(), network(), Runtime.getRuntime().availableProcessors());
+            network = OnnxNetwork.load(PreparedModels.resolve(), network(), Runtime.getRuntime().availableProcessors());
         }
     }
 

@@ -1,4 +1,4 @@
-package io.facesearch.model;
+package io.facesearch.network;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,10 +11,17 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import io.facesearch.align.ChipView;
 import io.facesearch.align.DlibFaceChip;
 import io.facesearch.detect.DetectorSettings;
-import io.facesearch.detect.FaceDetector;
-import io.facesearch.landmarks.LandmarkDetector;
+import io.facesearch.detect.SsdFaceDetector;
+import io.facesearch.landmarks.FaceLandmark68Locator;
+import io.facesearch.model.FaceNetwork;
+import io.facesearch.model.HumanNetwork;
+import io.facesearch.model.ModelFiles;
+import io.facesearch.model.PreparedModels;
 import io.facesearch.testdata.LfwSample;
 import io.facesearch.testdata.SharedData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,9 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * The converted faceres graph: its contract (input, output names and shapes), its structure (the
@@ -37,7 +41,7 @@ class FaceresGraphTest {
 
     @BeforeAll
     static void load() throws IOException {
-        network = OnnxNetwork.load(ModelRepository.resolve(FACERES), FACERES.inputSize(), 2);
+        network = OnnxNetwork.load(PreparedModels.resolve(FACERES), FACERES.inputSize(), 2);
     }
 
     @AfterAll
@@ -48,7 +52,7 @@ class FaceresGraphTest {
     @Test
     void graphHasTheContractAndTheStructureOfTheTensorFlowGraph() throws IOException {
         ModelProto model;
-        try (InputStream in = Files.newInputStream(ModelRepository.resolve(FACERES))) {
+        try (InputStream in = Files.newInputStream(PreparedModels.resolve(FACERES))) {
             model = ModelProto.parseFrom(in);
         }
         GraphProto graph = model.getGraph();
@@ -104,12 +108,12 @@ class FaceresGraphTest {
     @Test
     void realFaceCropsGiveSaneOutputs() throws IOException {
         java.nio.file.Path faces = SharedData.faces();
-        ModelFiles files = ModelRepository.resolve();
+        ModelFiles files = PreparedModels.resolve();
         LfwSample sample;
         try (OnnxNetwork det = OnnxNetwork.load(files, FaceNetwork.DETECTOR, 1);
                 OnnxNetwork marks = OnnxNetwork.load(files, FaceNetwork.LANDMARKS, 1)) {
             sample = LfwSample.locate(faces.resolve("lfw"), LfwSample.pick(faces, 2, 2),
-                    new FaceDetector(det, DetectorSettings.DEFAULT), new LandmarkDetector(marks));
+                    new SsdFaceDetector(det, DetectorSettings.DEFAULT), new FaceLandmark68Locator(marks));
         }
         int size = FACERES.inputSize();
         int plane = FACERES.inputLength();

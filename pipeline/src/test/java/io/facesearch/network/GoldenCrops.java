@@ -1,4 +1,4 @@
-package io.facesearch.model;
+package io.facesearch.network;
 
 import java.io.IOException;
 import java.nio.file.Files;

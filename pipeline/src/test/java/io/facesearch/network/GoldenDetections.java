@@ -1,5 +1,6 @@
-package io.facesearch.model;
+package io.facesearch.network;
 
+import io.facesearch.model.FaceNetwork;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.facesearch.model;
+package io.facesearch.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,12 +1,14 @@
-package io.facesearch.model;
+package io.facesearch.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.facesearch.model.FaceNetwork;
+import io.facesearch.model.PreparedModels;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Each converted graph has the input size, output names and output sizes that callers rely on. */
 class GraphContractTest {
@@ -20,7 +22,7 @@ class GraphContractTest {
     @ParameterizedTest
     @EnumSource(FaceNetwork.class)
     void graphHonoursTheContract(FaceNetwork network) throws IOException {
-        try (OnnxNetwork onnx = OnnxNetwork.load(ModelRepository.resolve(), network, 1)) {
+        try (OnnxNetwork onnx = OnnxNetwork.load(PreparedModels.resolve(), network, 1)) {
             assertEquals(network.outputs(), onnx.outputNames());
             NetworkOutputs out = onnx.run(new float[network.inputLength() * 2], 2);
             for (int i = 0; i < network.outputs().size(); i++) {

@@ -1,6 +1,7 @@
-package io.facesearch.model;
+package io.facesearch.network;
 
-import io.facesearch.model.GoldenSet.Face;
+import io.facesearch.model.FaceNetwork;
+import io.facesearch.network.GoldenSet.Face;
 
 /**
  * face_landmarks.onnx against the reference landmarks in image pixels, after face-api's own mapping

@@ -1,16 +1,18 @@
-package io.facesearch.model;
+package io.facesearch.network;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.facesearch.model.FaceNetwork;
+import io.facesearch.model.PreparedModels;
+import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Test;
 
 /**
  * The runtime wrapper on the real landmark graph (the smallest): batching, concurrent callers,
@@ -30,7 +32,7 @@ class OnnxNetworkTest {
 
     @Test
     void aBatchGivesTheSameRowsAsSingleImages() throws IOException {
-        try (OnnxNetwork network = OnnxNetwork.load(ModelRepository.resolve(), FaceNetwork.LANDMARKS, 1)) {
+        try (OnnxNetwork network = OnnxNetwork.load(PreparedModels.resolve(), FaceNetwork.LANDMARKS, 1)) {
             assertEquals(List.of("landmarks"), network.outputNames());
             float[] a = pattern(1);
             float[] b = pattern(2);
@@ -46,7 +48,7 @@ class OnnxNetworkTest {
 
     @Test
     void concurrentCallersGetTheirOwnResults() throws Exception {
-        try (OnnxNetwork network = OnnxNetwork.load(ModelRepository.resolve(), FaceNetwork.LANDMARKS, 1)) {
+        try (OnnxNetwork network = OnnxNetwork.load(PreparedModels.resolve(), FaceNetwork.LANDMARKS, 1)) {
             int images = 8;
             float[][] expected = new float[images][];
             for (int i = 0; i < images; i++) {
@@ -73,7 +75,7 @@ class OnnxNetworkTest {
 
     @Test
     void rejectsWrongInputAndUseAfterClose() throws IOException {
-        OnnxNetwork network = OnnxNetwork.load(ModelRepository.resolve(), FaceNetwork.LANDMARKS, 1);
+        OnnxNetwork network = OnnxNetwork.load(PreparedModels.resolve(), FaceNetwork.LANDMARKS, 1);
         assertThrows(IllegalArgumentException.class, () -> network.run(new float[10], 1));
         assertThrows(IllegalArgumentException.class, () -> network.run(pattern(0), 2));
         network.close();
@@ -83,6 +85,6 @@ class OnnxNetworkTest {
     @Test
     void aGraphOfAnotherSizeIsRefusedAtLoad() {
         assertThrows(IOException.class,
-                () -> OnnxNetwork.load(ModelRepository.resolve().landmarks(), 150, 1));
+                () -> OnnxNetwork.load(PreparedModels.resolve().landmarks(), 150, 1));
     }
 }

@@ -1,6 +1,7 @@
-package io.facesearch.model;
+package io.facesearch.network;
 
-import io.facesearch.model.GoldenSet.Face;
+import io.facesearch.model.FaceNetwork;
+import io.facesearch.network.GoldenSet.Face;
 
 /** face_recognition.onnx against the reference descriptors: largest absolute difference of the 128 values. */
 class RecognitionParityTest extends FaceNetworkParityTest {

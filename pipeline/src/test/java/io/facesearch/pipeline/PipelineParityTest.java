@@ -12,12 +12,8 @@ import io.facesearch.face.Face;
 import io.facesearch.face.FaceBox;
 import io.facesearch.image.PixelRegion;
 import io.facesearch.image.RgbImage;
-import io.facesearch.landmarks.LandmarkDetector;
+import io.facesearch.landmarks.FaceLandmark68Locator;
 import io.facesearch.testdata.SharedData;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +22,10 @@ import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The product's whole pipeline, with face-api's own settings, against the reference outputs on
@@ -79,11 +79,11 @@ class PipelineParityTest {
                     Face f = ours.stream().max(java.util.Comparator.comparingDouble(o -> o.box().iou(refBox))).orElseThrow();
                     assertTrue(f.box().iou(refBox) >= 0.95, file + ": IoU " + f.box().iou(refBox));
                     JsonNode crops = rf.get("crops");
-                    assertArrayEquals(ints(crops.get("landmarks")), region(LandmarkDetector.cropOf(f.box(), canvas)),
+                    assertArrayEquals(ints(crops.get("landmarks")), region(FaceLandmark68Locator.cropOf(f.box(), canvas)),
                             file + ": landmark crop");
                     assertArrayEquals(ints(crops.get("expression")),
                             region(ExpressionClassifier.cropOf(f.landmarks(), canvas)), file + ": expression crop");
-                    assertArrayEquals(ints(crops.get("descriptor")), region(FaceApiCrop.cropOf(f.landmarks(), LandmarkDetector.cropOf(f.box(), canvas), canvas)),
+                    assertArrayEquals(ints(crops.get("descriptor")), region(FaceApiCrop.cropOf(f.landmarks(), FaceLandmark68Locator.cropOf(f.box(), canvas), canvas)),
                             file + ": descriptor crop");
                     JsonNode points = rf.get("landmarks68");
                     for (int p = 0; p < 68; p++) {

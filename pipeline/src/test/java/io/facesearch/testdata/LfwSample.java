@@ -8,7 +8,7 @@ import io.facesearch.face.Landmarks;
 import io.facesearch.image.ImageDecoder;
 import io.facesearch.image.PixelRegion;
 import io.facesearch.image.RgbImage;
-import io.facesearch.landmarks.LandmarkDetector;
+import io.facesearch.landmarks.LandmarkLocator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -57,7 +57,7 @@ public record LfwSample(List<LocatedFace> faces) {
     }
 
     /** Decodes and locates every photo, in parallel; photos without a face are left out. */
-    public static LfwSample locate(Path lfw, List<String> files, FaceDetector detector, LandmarkDetector landmarks) {
+    public static LfwSample locate(Path lfw, List<String> files, FaceDetector detector, LandmarkLocator landmarks) {
         ImageDecoder decoder = new ImageDecoder();
         LocatedFace[] found = new LocatedFace[files.size()];
         IntStream.range(0, files.size()).parallel().forEach(i -> {

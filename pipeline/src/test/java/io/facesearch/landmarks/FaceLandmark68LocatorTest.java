@@ -5,22 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.facesearch.detect.DetectorSettings;
 import io.facesearch.detect.FaceDetector;
+import io.facesearch.detect.SsdFaceDetector;
 import io.facesearch.face.FaceBox;
 import io.facesearch.face.Landmarks;
 import io.facesearch.image.ImageDecoder;
 import io.facesearch.image.PixelRegion;
 import io.facesearch.image.RgbImage;
 import io.facesearch.model.FaceNetwork;
-import io.facesearch.model.ModelRepository;
-import io.facesearch.model.OnnxNetwork;
+import io.facesearch.model.PreparedModels;
+import io.facesearch.network.OnnxNetwork;
 import io.facesearch.testdata.LandmarkGeometry;
 import io.facesearch.testdata.SharedData;
-import java.nio.file.Files;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import java.nio.file.Files;
+import java.util.List;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LandmarkDetectorTest {
@@ -32,8 +33,8 @@ class LandmarkDetectorTest {
 
     @BeforeAll
     void load() throws Exception {
-        detectorNetwork = OnnxNetwork.load(ModelRepository.resolve(), FaceNetwork.DETECTOR, 1);
-        landmarkNetwork = OnnxNetwork.load(ModelRepository.resolve(), FaceNetwork.LANDMARKS, 1);
+        detectorNetwork = OnnxNetwork.load(PreparedModels.resolve(), FaceNetwork.DETECTOR, 1);
+        landmarkNetwork = OnnxNetwork.load(PreparedModels.resolve(), FaceNetwork.LANDMARKS, 1);
     }
 
     @AfterAll
@@ -44,7 +45,7 @@ class LandmarkDetectorTest {
 
     @Test
     void mirrorAveragingIndexesThePointsOfBothSidesConsistently() {
-        int[] m = LandmarkDetector.MIRRORED_POINT;
+        int[] m = FaceLandmark68Locator.MIRRORED_POINT;
         assertEquals(Landmarks.COUNT, m.length);
         for (int p = 0; p < m.length; p++) {
             assertEquals(p, m[m[p]], "a point's mirror's mirror is itself: " + p);
@@ -61,7 +62,7 @@ class LandmarkDetectorTest {
     }
 
     private List<Found> photos() throws Exception {
-        FaceDetector detector = new FaceDetector(detectorNetwork, DetectorSettings.DEFAULT);
+        FaceDetector detector = new SsdFaceDetector(detectorNetwork, DetectorSettings.DEFAULT);
         List<Found> out = new java.util.ArrayList<>();
         for (String photo : PHOTOS) {
             RgbImage image = new ImageDecoder().decode(Files.readAllBytes(SharedData.file("faces/lfw/" + photo))).pixels();
@@ -85,8 +86,8 @@ class LandmarkDetectorTest {
             // Whole-pixel boxes, so that the crop of the mirrored photo is exactly the mirrored crop.
             FaceBox box = new FaceBox(Math.round(b.x()), Math.round(b.y()), Math.round(b.width()), Math.round(b.height()));
             FaceBox flipped = new FaceBox(f.image().width() - box.x() - box.width(), box.y(), box.width(), box.height());
-            single += asymmetry(new LandmarkDetector(landmarkNetwork, false), f.image(), f.canvas(), box, flipped);
-            averaged += asymmetry(new LandmarkDetector(landmarkNetwork, true), f.image(), f.canvas(), box, flipped);
+            single += asymmetry(new FaceLandmark68Locator(landmarkNetwork, false), f.image(), f.canvas(), box, flipped);
+            averaged += asymmetry(new FaceLandmark68Locator(landmarkNetwork, true), f.image(), f.canvas(), box, flipped);
         }
         single /= PHOTOS.size();
         averaged /= PHOTOS.size();
@@ -96,7 +97,7 @@ class LandmarkDetectorTest {
 
     @Test
     void turningByNothingReadsTheSameCrop() throws Exception {
-        LandmarkDetector d = new LandmarkDetector(landmarkNetwork, true);
+        LandmarkLocator d = new FaceLandmark68Locator(landmarkNetwork, true);
         for (Found f : photos()) {
             List<FaceBox> boxes = List.of(f.box());
             float[] plain = d.locate(f.image(), f.canvas(), boxes).get(0).toArray();
@@ -114,7 +115,7 @@ class LandmarkDetectorTest {
      */
     @Test
     void levelledReadingFollowsATiltedFace() throws Exception {
-        LandmarkDetector d = new LandmarkDetector(landmarkNetwork, true);
+        LandmarkLocator d = new FaceLandmark68Locator(landmarkNetwork, true);
         double tilt = Math.toRadians(20);
         double first = 0;
         double levelled = 0;
@@ -140,12 +141,12 @@ class LandmarkDetectorTest {
     }
 
     /** Mean distance between the landmarks of a face and the flipped-back landmarks of its mirror image. */
-    private static double asymmetry(LandmarkDetector d, RgbImage image, PixelRegion canvas, FaceBox box, FaceBox flipped) {
+    private static double asymmetry(LandmarkLocator d, RgbImage image, PixelRegion canvas, FaceBox box, FaceBox flipped) {
         Landmarks direct = d.locate(image, canvas, List.of(box)).get(0);
         Landmarks mirrored = d.locate(image.mirrored(), canvas, List.of(flipped)).get(0);
         double sum = 0;
         for (int p = 0; p < Landmarks.COUNT; p++) {
-            int q = LandmarkDetector.MIRRORED_POINT[p];
+            int q = FaceLandmark68Locator.MIRRORED_POINT[p];
             double dx = direct.x(p) - (image.width() - mirrored.x(q));
             double dy = direct.y(p) - mirrored.y(q);
             sum += Math.hypot(dx, dy);

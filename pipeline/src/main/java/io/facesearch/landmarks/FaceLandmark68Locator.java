@@ -6,7 +6,7 @@ import io.facesearch.image.NetworkInput;
 import io.facesearch.image.PixelRegion;
 import io.facesearch.image.RgbImage;
 import io.facesearch.image.SquarePadding;
-import io.facesearch.model.Network;
+import io.facesearch.network.Network;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +21,7 @@ import java.util.List;
  * 0.03 to 0.09 points of verification accuracy and 1 to 2 points of TAR at FAR 1e-3
  * (docs/accuracy.md), for one more landmark pass per face.
  */
-public final class LandmarkDetector {
+public final class FaceLandmark68Locator implements LandmarkLocator {
     /** The network's input side, in pixels. */
     public static final int INPUT_SIZE = 112;
 
@@ -40,20 +40,22 @@ public final class LandmarkDetector {
     private final boolean mirrorAveraged;
 
     /** face-api's single reading of each crop. */
-    public LandmarkDetector(Network network) {
+    public FaceLandmark68Locator(Network network) {
         this(network, false);
     }
 
     /** @param mirrorAveraged also read each crop mirrored and average the two sets of points */
-    public LandmarkDetector(Network network, boolean mirrorAveraged) {
+    public FaceLandmark68Locator(Network network, boolean mirrorAveraged) {
         this.network = network;
         this.mirrorAveraged = mirrorAveraged;
     }
 
     /**
-     * @param canvas the region crops are clipped to, in image coordinates (the image itself, or the
-     *     image with the detector's border)
+     * {@inheritDoc}
+     *
+     * <p>The crop is the detection box clipped to the canvas ({@link #cropOf}).
      */
+    @Override
     public List<Landmarks> locate(RgbImage image, PixelRegion canvas, List<FaceBox> boxes) {
         return read(boxes.stream().map(b -> cropOf(b, canvas)).toList(), boxes,
                 (i, crop, input, at) -> NetworkInput.writeSquare(image, crop.x(), crop.y(), crop.width(), crop.height(),
@@ -65,6 +67,7 @@ public final class LandmarkDetector {
      * the face's roll from a first reading, so that the network sees it with level eyes: it places
      * the points of a tilted face less well. The points are turned back into the image.
      */
+    @Override
     public List<Landmarks> locateTurned(RgbImage image, PixelRegion canvas, List<FaceBox> boxes, double[] rolls) {
         if (rolls.length != boxes.size()) {
             throw new IllegalArgumentException(boxes.size() + " boxes but " + rolls.length + " rolls");

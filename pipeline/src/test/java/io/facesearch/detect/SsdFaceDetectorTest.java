@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.facesearch.image.ImageDecoder;
 import io.facesearch.image.RgbImage;
 import io.facesearch.model.FaceNetwork;
-import io.facesearch.model.ModelRepository;
-import io.facesearch.model.OnnxNetwork;
+import io.facesearch.model.PreparedModels;
+import io.facesearch.network.OnnxNetwork;
 import io.facesearch.testdata.SharedData;
 import java.nio.file.Files;
 import java.util.List;
@@ -23,7 +23,7 @@ class FaceDetectorTest {
 
     @BeforeAll
     void load() throws Exception {
-        network = OnnxNetwork.load(ModelRepository.resolve(), FaceNetwork.DETECTOR, 2);
+        network = OnnxNetwork.load(PreparedModels.resolve(), FaceNetwork.DETECTOR, 2);
     }
 
     @AfterAll
@@ -39,8 +39,8 @@ class FaceDetectorTest {
     void borderFindsFacesThatFillTheFrame() throws Exception {
         // One of the LFW photos where face-api's single unpadded pass finds nothing above 0.5.
         RgbImage image = lfw("Doris_Schroeder/Doris_Schroeder_0001.jpg");
-        FaceDetector original = new FaceDetector(network, DetectorSettings.ORIGINAL);
-        FaceDetector padded = new FaceDetector(network, DetectorSettings.DEFAULT);
+        FaceDetector original = new SsdFaceDetector(network, DetectorSettings.ORIGINAL);
+        FaceDetector padded = new SsdFaceDetector(network, DetectorSettings.DEFAULT);
         assertTrue(original.detect(image).faces().isEmpty(), "the original settings miss this face");
         FaceDetector.Result found = padded.detect(image);
         assertEquals(1, found.faces().size());
@@ -54,13 +54,13 @@ class FaceDetectorTest {
         DetectorSettings d = DetectorSettings.DEFAULT;
         DetectorSettings firstLevelFound = new DetectorSettings(d.scoreCascade(), d.paddingRatios(), d.retryTransformed(),
                 d.maxIou(), d.maxResults(), false);
-        List<Detection> stopped = new FaceDetector(network, firstLevelFound).detect(image).faces();
+        List<Detection> stopped = new SsdFaceDetector(network, firstLevelFound).detect(image).faces();
         assertEquals(1, stopped.size());
-        assertFalse(FaceDetector.isWhole(stopped.get(0).box(), image), "only the half face: " + stopped);
+        assertFalse(SsdFaceDetector.isWhole(stopped.get(0).box(), image), "only the half face: " + stopped);
 
-        List<Detection> sought = new FaceDetector(network, d).detect(image).faces();
+        List<Detection> sought = new SsdFaceDetector(network, d).detect(image).faces();
         assertEquals(2, sought.size(), "the half face and the whole one: " + sought);
-        Detection whole = sought.stream().filter(f -> FaceDetector.isWhole(f.box(), image)).findFirst().orElseThrow();
+        Detection whole = sought.stream().filter(f -> SsdFaceDetector.isWhole(f.box(), image)).findFirst().orElseThrow();
         assertTrue(whole.score() < 0.3f && Math.abs(whole.box().centerX() - 125) < 30, whole.toString());
     }
 
@@ -70,9 +70,9 @@ class FaceDetectorTest {
         DetectorSettings d = DetectorSettings.DEFAULT;
         DetectorSettings bordersOnly = new DetectorSettings(d.scoreCascade(), d.paddingRatios(), false, d.maxIou(),
                 d.maxResults(), true);
-        assertTrue(new FaceDetector(network, bordersOnly).detect(dark).faces().isEmpty(),
+        assertTrue(new SsdFaceDetector(network, bordersOnly).detect(dark).faces().isEmpty(),
                 "borders and the score cascade alone miss this face");
-        List<Detection> faces = new FaceDetector(network, DetectorSettings.DEFAULT).detect(dark).faces();
+        List<Detection> faces = new SsdFaceDetector(network, DetectorSettings.DEFAULT).detect(dark).faces();
         assertEquals(1, faces.size());
         // The face is in the left half of the photo, about 110 px wide.
         assertTrue(faces.get(0).box().centerX() < 125 && faces.get(0).box().width() > 80, faces.toString());
@@ -82,7 +82,7 @@ class FaceDetectorTest {
     void groupPhotoGivesEveryFaceOnce() throws Exception {
         RgbImage group = new ImageDecoder().decode(Files.readAllBytes(
                 SharedData.file("faces/groups/face_recognition_obama_and_biden.jpg"))).pixels();
-        List<Detection> faces = new FaceDetector(network, DetectorSettings.DEFAULT).detect(group).faces();
+        List<Detection> faces = new SsdFaceDetector(network, DetectorSettings.DEFAULT).detect(group).faces();
         assertEquals(2, faces.size());
         assertFalse(faces.get(0).box().iou(faces.get(1).box()) > 0.5);
     }
