@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.facesearch.face.Landmarks;
 import org.junit.jupiter.api.Test;
 
-class DlibFaceChipTest {
+/** dlib's aligned chip: the contract, and where the chip puts the face. */
+class DlibFaceChipTest extends FaceAlignerContract {
+
+    @Override
+    protected FaceAligner aligner() {
+        return new DlibFaceChip();
+    }
 
     /** Landmarks placed exactly where the template puts them, after a known similarity transform. */
     private static Landmarks templateFace(double angle, double scale, double tx, double ty) {

@@ -17,13 +17,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+/** The SSD detector: the contract, and its borders, cascade and retries. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FaceDetectorTest {
+class SsdFaceDetectorTest extends FaceDetectorContract {
     private OnnxNetwork network;
+    private FaceDetector detector;
 
     @BeforeAll
     void load() throws Exception {
         network = OnnxNetwork.load(PreparedModels.resolve(), FaceNetwork.DETECTOR, 2);
+        detector = new SsdFaceDetector(network, DetectorSettings.DEFAULT);
+    }
+
+    @Override
+    protected FaceDetector detector() {
+        return detector;
     }
 
     @AfterAll

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.facesearch.align.ChipView;
 import io.facesearch.align.DlibFaceChip;
 import io.facesearch.align.FaceApiCrop;
+import io.facesearch.compare.DistanceMetric;
 import io.facesearch.detect.DetectorSettings;
 import io.facesearch.detect.SsdFaceDetector;
 import io.facesearch.face.Embedding;
@@ -34,7 +35,7 @@ import java.util.List;
  * weight decoding in the conversion leaves embeddings that do not separate identities at all.
  * Skipped without {@code ../shared}.
  */
-class FaceresEmbedderTest {
+class FaceresEmbedderTest extends FaceEmbedderContract {
     private static final int IDENTITIES = 20;
     private static final int PHOTOS = 5;
     /** Measured 0.93-0.95 for both crops on this sample (see docs/faceres.md); a faulty graph gives ~0.5-0.7. */
@@ -56,6 +57,16 @@ class FaceresEmbedderTest {
         labels = sample.faces().stream().map(LocatedFace::identity).toList();
         faceres = OnnxNetwork.load(PreparedModels.resolve(HumanNetwork.FACERES), HumanNetwork.FACERES.inputSize(),
                 Runtime.getRuntime().availableProcessors());
+    }
+
+    @Override
+    protected FaceEmbedder embedder() {
+        return FaceresEmbedder.of(faceres, true);
+    }
+
+    @Override
+    protected DistanceMetric metric() {
+        return DistanceMetric.COSINE;
     }
 
     @AfterAll

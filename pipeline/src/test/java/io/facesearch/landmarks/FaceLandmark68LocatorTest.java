@@ -23,8 +23,9 @@ import org.junit.jupiter.api.TestInstance;
 import java.nio.file.Files;
 import java.util.List;
 
+/** face-api's 68-point network, mirror-averaged as the pipeline runs it: the contract, and the averaging. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LandmarkDetectorTest {
+class FaceLandmark68LocatorTest extends LandmarkLocatorContract {
     private static final List<String> PHOTOS = List.of("Tony_Blair/Tony_Blair_0001.jpg", "Nicole_Kidman/Nicole_Kidman_0015.jpg",
             "Andy_Roddick/Andy_Roddick_0009.jpg", "Jim_OBrien/Jim_OBrien_0001.jpg", "Recep_Tayyip_Erdogan/Recep_Tayyip_Erdogan_0002.jpg");
 
@@ -35,6 +36,11 @@ class LandmarkDetectorTest {
     void load() throws Exception {
         detectorNetwork = OnnxNetwork.load(PreparedModels.resolve(), FaceNetwork.DETECTOR, 1);
         landmarkNetwork = OnnxNetwork.load(PreparedModels.resolve(), FaceNetwork.LANDMARKS, 1);
+    }
+
+    @Override
+    protected LandmarkLocator locator() {
+        return new FaceLandmark68Locator(landmarkNetwork, true);
     }
 
     @AfterAll

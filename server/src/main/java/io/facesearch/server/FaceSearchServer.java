@@ -1,7 +1,8 @@
 package io.facesearch.server;
 
-import io.facesearch.pipeline.DefaultFacePipeline;
 import io.facesearch.pipeline.FacePipeline;
+import io.facesearch.pipeline.FacePipelineProvider;
+import io.facesearch.pipeline.StageObserver;
 import io.facesearch.server.api.CollectionHandler;
 import io.facesearch.server.api.DetectionHandler;
 import io.facesearch.server.api.EnrollmentHandler;
@@ -37,7 +38,9 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -51,7 +54,7 @@ public final class FaceSearchServer {
     private static final Logger LOG = Logger.getLogger(FaceSearchServer.class.getName());
 
     private final ServerConfig config;
-    private final Supplier<FacePipeline> pipelineFactory;
+    private final Function<StageObserver, FacePipeline> pipelineFactory;
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private RocksDatabase database;
     private CollectionRegistry registry;
@@ -63,11 +66,20 @@ public final class FaceSearchServer {
     private boolean stopped;
 
     /**
-     * @param pipelineFactory opens the face pipeline; may return null to serve embeddings only
+     * @param pipelineFactory opens the face pipeline, given the observer of the server's stage
+     *     metrics; may return null to serve embeddings only
      */
-    public FaceSearchServer(ServerConfig config, Supplier<FacePipeline> pipelineFactory) {
+    public FaceSearchServer(ServerConfig config, Function<StageObserver, FacePipeline> pipelineFactory) {
         this.config = config;
         this.pipelineFactory = pipelineFactory;
+    }
+
+    /**
+     * @param pipelineFactory opens the face pipeline, which reports no stage timings; may return null
+     *     to serve embeddings only
+     */
+    public FaceSearchServer(ServerConfig config, Supplier<FacePipeline> pipelineFactory) {
+        this(config, observer -> pipelineFactory.get());
     }
 
     /** Opens everything and starts listening; the port is bound when this returns. */
@@ -76,11 +88,7 @@ public final class FaceSearchServer {
         CollectionStore collections = new CollectionStore(database, Clock.systemUTC());
         registry = new CollectionRegistry(collections, config.dataDir().resolve("index"), config.hnsw(),
                 config.refreshInterval(), config.commitInterval(), config.maxIndexLag(), new CollectionMetrics(meters));
-        FacePipeline facePipeline = pipelineFactory.get();
-        // Stage timings come from the default pipeline's observer; other pipelines report none.
-        if (facePipeline instanceof DefaultFacePipeline observable) {
-            observable.observe(new PipelineStageMetrics(meters));
-        }
+        FacePipeline facePipeline = pipelineFactory.apply(new PipelineStageMetrics(meters));
         pipeline = new PipelineGate(facePipeline, config.pipelineConcurrency(), config.pipelineWaitMillis());
         Gauge.builder("facesearch.store.size", collections, CollectionStore::diskBytes).baseUnit("bytes")
                 .description("live RocksDB SST bytes").register(meters);
@@ -166,10 +174,18 @@ public final class FaceSearchServer {
         grpc.awaitTermination();
     }
 
-    /** Opens the pipeline of the first {@link io.facesearch.pipeline.FacePipelineProvider} on the class path, or null. */
+    /** Opens the pipeline of the first {@link FacePipelineProvider} on the class path, or null. */
     public static FacePipeline discoverPipeline() {
-        return java.util.ServiceLoader.load(io.facesearch.pipeline.FacePipelineProvider.class).findFirst()
-                .map(io.facesearch.pipeline.FacePipelineProvider::open).orElse(null);
+        return discoverPipeline(StageObserver.NONE);
+    }
+
+    /**
+     * Opens the pipeline of the first {@link FacePipelineProvider} on the class path, reporting its
+     * stage timings to {@code observer}, or null when there is none.
+     */
+    public static FacePipeline discoverPipeline(StageObserver observer) {
+        return ServiceLoader.load(FacePipelineProvider.class).findFirst()
+                .map(provider -> provider.open(observer)).orElse(null);
     }
 
 }
