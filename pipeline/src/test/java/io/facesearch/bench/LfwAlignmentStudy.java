@@ -50,11 +50,11 @@ import java.util.stream.IntStream;
 
 /**
  * What each pipeline step adds on LFW pairs: detects and places landmarks once per detector
- * setting (kept in {@code models/target/study-cache}), then embeds every image with each variant
+ * setting (kept in {@code pipeline/target/study-cache}), then embeds every image with each variant
  * and reports verification accuracy on each pairs file, side by side. The numbers behind
  * docs/accuracy.md.
  *
- * <p>Run: {@code bin/mvn -B -q -Pbench -pl models test-compile exec:java
+ * <p>Run: {@code bin/mvn -B -q -pl pipeline -am -Pbench -DskipTests verify
  * -Dbench.main=io.facesearch.bench.LfwAlignmentStudy [-Dstudy.jitter=8] [-Dstudy.only=TEXT]
  * [-Dstudy.skipOriginal=true] [-Dstudy.errors=N]
  * [-Dstudy.experiments=true] [-Dstudy.averaging=true] [-Dstudy.landmarks=true] [-Dstudy.showChoices=true]
@@ -628,7 +628,7 @@ public final class LfwAlignmentStudy {
     }
 
     /**
-     * {@link #locate}, kept in {@code models/target/study-cache} between runs: detection is most of
+     * {@link #locate}, kept in {@code pipeline/target/study-cache} between runs: detection is most of
      * the time, and alignment variants do not change it. Images are decoded again on load.
      */
     private static Map<String, Located> cachedLocate(List<String> files, Path dir, ImageDecoder decoder,
@@ -636,7 +636,7 @@ public final class LfwAlignmentStudy {
         String key = Integer.toHexString(Objects.hash(files.hashCode(), Arrays.toString(settings.scoreCascade()),
                 Arrays.toString(settings.paddingRatios()), settings.retryTransformed(), settings.seekWholeFace(),
                 System.getProperty(PreparedModels.MODEL_DIR_PROPERTY)));
-        Path cache = Path.of("models/target/study-cache/located-v2-" + key + ".bin");
+        Path cache = Path.of("pipeline/target/study-cache/located-v2-" + key + ".bin");
         try {
             if (Files.exists(cache)) {
                 Map<String, Located> out = new ConcurrentHashMap<>();
