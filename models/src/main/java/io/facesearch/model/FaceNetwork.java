@@ -16,7 +16,7 @@ public enum FaceNetwork {
     DETECTOR("face_detector.onnx", "ssd_mobilenetv1_model", 512, List.of("boxes", "scores")),
     /** 68 landmarks: {@code landmarks [N,136]}, x/y interleaved, relative to the 112 input (raw fc output). */
     LANDMARKS("face_landmarks.onnx", "face_landmark_68_model", 112, List.of("landmarks")),
-    /** Expression: {@code probabilities [N,7]} (softmax), in {@link io.facesearch.face.Expression} order. */
+    /** Expression: {@code probabilities [N,7]} (softmax), in the order of the pipeline's {@code Expression} enum. */
     EXPRESSION("face_expression.onnx", "face_expression_model", 112, List.of("probabilities")),
     /** Recognition: {@code descriptor [N,128]}, raw (not L2-normalised); compare with Euclidean distance. */
     RECOGNITION("face_recognition.onnx", "face_recognition_model", 150, List.of("descriptor"));

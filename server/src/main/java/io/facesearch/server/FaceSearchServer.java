@@ -1,8 +1,8 @@
 package io.facesearch.server;
 
-import io.facesearch.pipeline.DefaultFacePipeline;
 import io.facesearch.pipeline.FacePipeline;
 import io.facesearch.pipeline.FacePipelineProvider;
+import io.facesearch.pipeline.StageObserver;
 import io.facesearch.server.api.CollectionHandler;
 import io.facesearch.server.api.DetectionHandler;
 import io.facesearch.server.api.EnrollmentHandler;
@@ -40,7 +40,9 @@ import java.net.InetSocketAddress;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +58,7 @@ public final class FaceSearchServer {
     private static final Logger LOG = LoggerFactory.getLogger(FaceSearchServer.class);
 
     private final ServerConfig config;
-    private final Supplier<FacePipeline> pipelineFactory;
+    private final Function<StageObserver, FacePipeline> pipelineFactory;
     private final ServerBuilder<?> transport;
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private JvmMetrics jvmMetrics;
@@ -73,10 +75,20 @@ public final class FaceSearchServer {
     /**
      * A server on a Netty transport bound to the configured host and port.
      *
+     * @param pipelineFactory opens the face pipeline, given the observer of the server's stage
+     *     metrics; may return null to serve embeddings only
+     */
+    public FaceSearchServer(ServerConfig config, Function<StageObserver, FacePipeline> pipelineFactory) {
+        this(config, pipelineFactory, NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port())));
+    }
+
+    /**
+     * A server on a Netty transport whose pipeline reports no stage timings.
+     *
      * @param pipelineFactory opens the face pipeline; may return null to serve embeddings only
      */
     public FaceSearchServer(ServerConfig config, Supplier<FacePipeline> pipelineFactory) {
-        this(config, pipelineFactory, NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port())));
+        this(config, observer -> pipelineFactory.get());
     }
 
     /**
@@ -84,7 +96,8 @@ public final class FaceSearchServer {
      * configured host and port are then unused. The server adds its services and the inbound
      * message limit to the builder.
      */
-    public FaceSearchServer(ServerConfig config, Supplier<FacePipeline> pipelineFactory, ServerBuilder<?> transport) {
+    public FaceSearchServer(ServerConfig config, Function<StageObserver, FacePipeline> pipelineFactory,
+            ServerBuilder<?> transport) {
         this.config = config;
         this.pipelineFactory = pipelineFactory;
         this.transport = transport;
@@ -114,11 +127,7 @@ public final class FaceSearchServer {
         jvmMetrics = JvmMetrics.bindTo(meters);
         backend = StorageBackendProvider.named(config.backend()).open(config.backendSettings());
         registry = new CollectionRegistry(backend, new CollectionMetrics(meters));
-        FacePipeline facePipeline = pipelineFactory.get();
-        // Stage timings come from the default pipeline's observer; other pipelines report none.
-        if (facePipeline instanceof DefaultFacePipeline observable) {
-            observable.observe(new PipelineStageMetrics(meters));
-        }
+        FacePipeline facePipeline = pipelineFactory.apply(new PipelineStageMetrics(meters));
         pipeline = new PipelineGate(facePipeline, config.pipelineConcurrency(), config.pipelineWaitMillis());
         Gauge.builder("facesearch.store.size", registry, CollectionRegistry::diskBytes).baseUnit("bytes")
                 .description("bytes of the storage backend's data").register(meters);
@@ -222,6 +231,15 @@ public final class FaceSearchServer {
 
     /** Opens the pipeline of the first {@link FacePipelineProvider} on the class path, or null. */
     public static FacePipeline discoverPipeline() {
-        return ServiceLoader.load(FacePipelineProvider.class).findFirst().map(FacePipelineProvider::open).orElse(null);
+        return discoverPipeline(StageObserver.NONE);
+    }
+
+    /**
+     * Opens the pipeline of the first {@link FacePipelineProvider} on the class path, reporting its
+     * stage timings to {@code observer}, or null when there is none.
+     */
+    public static FacePipeline discoverPipeline(StageObserver observer) {
+        return ServiceLoader.load(FacePipelineProvider.class).findFirst()
+                .map(provider -> provider.open(observer)).orElse(null);
     }
 }

@@ -1,5 +1,6 @@
 package io.facesearch.cli.serve;
 
+import io.facesearch.pipeline.StageObserver;
 import io.facesearch.server.FaceSearchServer;
 import io.facesearch.server.config.ServerConfig;
 import java.nio.file.Path;
@@ -56,7 +57,8 @@ public final class ServeCommand implements Callable<Integer> {
         put(flags, "max.message.bytes", maxMessageBytes);
         put(flags, "pipeline.concurrency", pipelineConcurrency);
         ServerConfig config = ServerConfig.load(configFile, System.getenv(), flags);
-        FaceSearchServer server = new FaceSearchServer(config, noPipeline ? () -> null : FaceSearchServer::discoverPipeline);
+        FaceSearchServer server = new FaceSearchServer(config,
+                (StageObserver observer) -> noPipeline ? null : FaceSearchServer.discoverPipeline(observer));
         server.start().addShutdownHook();
         // Machine-readable: scripts and tests that start the server on port 0 read the port from here.
         System.out.println("FaceSearch server listening on port " + server.port() + " (metrics port " + server.metricsPort() + ")");

@@ -23,6 +23,7 @@ import io.facesearch.api.v1.SearchOptions;
 import io.facesearch.api.v1.SearchServiceGrpc;
 import io.facesearch.api.v1.VerificationServiceGrpc;
 import io.facesearch.pipeline.FacePipeline;
+import io.facesearch.pipeline.StageObserver;
 import io.facesearch.server.FaceSearchServer;
 import io.facesearch.server.config.ServerConfig;
 import io.facesearch.testdata.SharedData;
@@ -30,6 +31,11 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,12 +43,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Starts one real server per test class with the real face pipeline (found through ServiceLoader,
@@ -69,9 +71,12 @@ abstract class ImageServerTestBase {
     @BeforeAll
     void startServer() throws IOException {
         faces = SharedData.faces();
+        // The pipeline is opened once, before the server, to skip without models; its stage timings
+        // go to whichever observer the server hands over when it starts.
+        AtomicReference<StageObserver> serverMetrics = new AtomicReference<>(StageObserver.NONE);
         FacePipeline pipeline;
         try {
-            pipeline = FaceSearchServer.discoverPipeline();
+            pipeline = FaceSearchServer.discoverPipeline((stage, nanos) -> serverMetrics.get().stageCompleted(stage, nanos));
         } catch (RuntimeException e) {
             pipeline = null;
             assumeTrue(false, "the face models cannot be opened (" + e.getMessage() + "); skipping the image tests");
@@ -80,7 +85,10 @@ abstract class ImageServerTestBase {
         FacePipeline opened = pipeline;
         ServerConfig config = ServerConfig.load(null, Map.of(), Map.of("data", dataDir.toString(), "host", "127.0.0.1",
                 "port", "0", "metrics.port", "0"));
-        server = new FaceSearchServer(config, () -> opened).start();
+        server = new FaceSearchServer(config, (StageObserver observer) -> {
+            serverMetrics.set(observer);
+            return opened;
+        }).start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext()
                 .maxInboundMessageSize(64 * 1024 * 1024).build();
         collections = CollectionServiceGrpc.newBlockingStub(channel);

@@ -35,7 +35,7 @@ class InProcessApiTest {
     @Test
     void servesTheApiInProcess() throws Exception {
         String name = InProcessServerBuilder.generateName();
-        FaceSearchServer server = new FaceSearchServer(ServerConfig.forTests(dataDir), () -> null,
+        FaceSearchServer server = new FaceSearchServer(ServerConfig.forTests(dataDir), observer -> null,
                 InProcessServerBuilder.forName(name)).start();
         ManagedChannel channel = InProcessChannelBuilder.forName(name).build();
         try {
