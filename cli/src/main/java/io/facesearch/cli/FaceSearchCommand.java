@@ -6,6 +6,7 @@ import io.facesearch.cli.local.DetectCommand;
 import io.facesearch.cli.local.EmbedCommand;
 import io.facesearch.cli.local.EvalCommand;
 import io.facesearch.cli.local.VerifyCommand;
+import io.facesearch.cli.models.ModelsCommand;
 import io.facesearch.cli.remote.CollectionsCommand;
 import io.facesearch.cli.remote.EnrollCommand;
 import io.facesearch.cli.remote.FacesCommand;
@@ -16,14 +17,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code facesearch} command: the local pipeline commands, {@code serve}, the commands against
+ * The {@code facesearch} command: the local pipeline commands, {@code models}, {@code serve}, the commands against
  * a server, and {@code index}, in the order its help lists them.
  */
 @Command(name = "facesearch", mixinStandardHelpOptions = true, versionProvider = FaceSearchCommand.Version.class,
         description = "Face search engine: detect, embed, verify, serve, enrol, search, index.",
         subcommandsRepeatable = false,
         subcommands = {DetectCommand.class, EmbedCommand.class, VerifyCommand.class, CompareCommand.class, EvalCommand.class,
-            ServeCommand.class,
+            ModelsCommand.class, ServeCommand.class,
             CollectionsCommand.class, EnrollCommand.class, SearchCommand.class, FacesCommand.class, SubjectsCommand.class,
             IndexCommand.class})
 public final class FaceSearchCommand implements Runnable {

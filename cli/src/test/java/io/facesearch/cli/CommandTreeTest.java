@@ -34,7 +34,7 @@ class CommandTreeTest {
 
     @Test
     void everyCommandIsListedOnceInTheOrderOfTheHelp() {
-        assertEquals(java.util.List.of("detect", "embed", "verify", "compare", "eval", "serve", "collections", "enroll", "search",
+        assertEquals(java.util.List.of("detect", "embed", "verify", "compare", "eval", "models", "serve", "collections", "enroll", "search",
                 "faces", "subjects", "index"), java.util.List.copyOf(FaceSearchCommand.commandLine().getSubcommands().keySet()));
     }
 

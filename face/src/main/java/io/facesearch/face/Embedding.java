@@ -2,7 +2,10 @@ package io.facesearch.face;
 
 import java.util.Arrays;
 
-/** A face descriptor. Immutable; the raw network output unless a caller normalises it. */
+/**
+ * A face descriptor. Immutable; the raw network output unless a caller normalises it. Distances
+ * between descriptors are {@link io.facesearch.compare.DistanceMetric}'s to compute.
+ */
 public final class Embedding {
     private final float[] values;
 
@@ -38,37 +41,6 @@ public final class Embedding {
             out[i] = (float) (values[i] / n);
         }
         return new Embedding(out);
-    }
-
-    public double euclideanDistance(Embedding other) {
-        requireSameDimension(other);
-        double s = 0;
-        for (int i = 0; i < values.length; i++) {
-            double d = values[i] - other.values[i];
-            s += d * d;
-        }
-        return Math.sqrt(s);
-    }
-
-    /** 1 - cosine similarity, in [0, 2]. */
-    public double cosineDistance(Embedding other) {
-        requireSameDimension(other);
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < values.length; i++) {
-            dot += (double) values[i] * other.values[i];
-            na += (double) values[i] * values[i];
-            nb += (double) other.values[i] * other.values[i];
-        }
-        return 1 - dot / Math.sqrt(na * nb);
-    }
-
-    private void requireSameDimension(Embedding other) {
-        if (other.values.length != values.length) {
-            throw new IllegalArgumentException(
-                    "embedding dimensions differ: " + values.length + " vs " + other.values.length);
-        }
     }
 
     @Override

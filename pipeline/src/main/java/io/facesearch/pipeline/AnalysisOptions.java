@@ -6,15 +6,30 @@ package io.facesearch.pipeline;
  * @param embeddings compute descriptors (the expensive step; detection-only callers turn it off)
  * @param expressions compute expression probabilities
  * @param maxFaces keep at most this many faces, main face first ({@link FacePipeline#analyze})
+ * @param maxEmbedded compute descriptors for at most this many of them, the first ones; the others
+ *     come back without one (a caller that keeps only the main face still learns where the others are)
  */
-public record AnalysisOptions(boolean embeddings, boolean expressions, int maxFaces) {
-    /** Detection, landmarks and embeddings for up to 100 faces. */
-    public static final AnalysisOptions DEFAULT = new AnalysisOptions(true, false, 100);
-    public static final AnalysisOptions EVERYTHING = new AnalysisOptions(true, true, 100);
+public record AnalysisOptions(boolean embeddings, boolean expressions, int maxFaces, int maxEmbedded) {
+    /**
+     * Faces found, embedded and returned per image at most by default: more is a crowd, not a
+     * portrait (the API's {@code ProtocolLimit.MAX_FACES_PER_IMAGE}).
+     */
+    public static final int MAX_FACES = 100;
+    /** Detection, landmarks and embeddings for up to {@value #MAX_FACES} faces. */
+    public static final AnalysisOptions DEFAULT = new AnalysisOptions(true, false, MAX_FACES);
+    public static final AnalysisOptions EVERYTHING = new AnalysisOptions(true, true, MAX_FACES);
 
     public AnalysisOptions {
         if (maxFaces < 1) {
             throw new IllegalArgumentException("maxFaces must be >= 1, got " + maxFaces);
         }
+        if (maxEmbedded < 0 || maxEmbedded > maxFaces) {
+            throw new IllegalArgumentException("maxEmbedded must be in [0, maxFaces], got " + maxEmbedded);
+        }
+    }
+
+    /** Every face kept is embedded (when {@code embeddings} is on). */
+    public AnalysisOptions(boolean embeddings, boolean expressions, int maxFaces) {
+        this(embeddings, expressions, maxFaces, maxFaces);
     }
 }

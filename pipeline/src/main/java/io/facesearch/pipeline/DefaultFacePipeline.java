@@ -92,7 +92,11 @@ public final class DefaultFacePipeline implements FacePipeline {
         timing.stageCompleted(PipelineStage.LANDMARKS, t2 - t1);
         List<Embedding> embeddings = null;
         if (options.embeddings()) {
-            embeddings = embedder.embed(image, canvas, boxes, points);
+            int embedded = Math.min(options.maxEmbedded(), found.size());
+            embeddings = new ArrayList<>(embedder.embed(image, canvas, boxes.subList(0, embedded), points.subList(0, embedded)));
+            while (embeddings.size() < found.size()) {
+                embeddings.add(null);
+            }
             timing.stageCompleted(PipelineStage.EMBED, System.nanoTime() - t2);
         }
         List<Expressions> moods = null;

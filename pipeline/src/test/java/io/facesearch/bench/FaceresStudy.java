@@ -4,6 +4,7 @@ import io.facesearch.align.ChipView;
 import io.facesearch.align.DlibFaceChip;
 import io.facesearch.align.FaceAligner;
 import io.facesearch.align.FaceApiCrop;
+import io.facesearch.compare.DistanceMetric;
 import io.facesearch.detect.DetectorSettings;
 import io.facesearch.detect.SsdFaceDetector;
 import io.facesearch.embed.FaceEmbedder;
@@ -18,8 +19,8 @@ import io.facesearch.model.HumanNetwork;
 import io.facesearch.model.ModelFiles;
 import io.facesearch.model.PreparedModels;
 import io.facesearch.network.OnnxNetwork;
-import io.facesearch.testdata.LfwSample;
 import io.facesearch.testdata.LfwSample.LocatedFace;
+import io.facesearch.testdata.LfwSample;
 import io.facesearch.testdata.PairScores;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -139,7 +140,7 @@ public final class FaceresStudy {
             for (int i = 0; i < d.length; i++) {
                 Embedding a = byFile.get(pairs.pairs().get(i).first());
                 Embedding b = byFile.get(pairs.pairs().get(i).second());
-                d[i] = a == null || b == null ? Double.NaN : a.cosineDistance(b);
+                d[i] = a == null || b == null ? Double.NaN : DistanceMetric.COSINE.distance(a, b);
                 same[i] = pairs.pairs().get(i).same();
             }
             VerificationReport r = VerificationReport.of(d, same, pairs.folds());

@@ -16,8 +16,8 @@ import io.facesearch.model.HumanNetwork;
 import io.facesearch.model.ModelFiles;
 import io.facesearch.model.PreparedModels;
 import io.facesearch.network.OnnxNetwork;
-import io.facesearch.testdata.LfwSample;
 import io.facesearch.testdata.LfwSample.LocatedFace;
+import io.facesearch.testdata.LfwSample;
 import io.facesearch.testdata.PairScores;
 import io.facesearch.testdata.SharedData;
 import org.junit.jupiter.api.AfterAll;
@@ -107,10 +107,10 @@ class FaceresEmbedderTest extends FaceEmbedderContract {
         assertEquals(2, both.size());
         assertEquals(FaceresEmbedder.DIMENSION, both.get(0).dimension());
         assertEquals(1, both.get(0).norm(), 1e-5);
-        assertEquals(0, both.get(0).cosineDistance(both.get(1)), 1e-6, "a batch of two equal faces");
+        assertEquals(0, DistanceMetric.COSINE.distance(both.get(0), both.get(1)), 1e-6, "a batch of two equal faces");
         Embedding plain = FaceresEmbedder.of(faceres, false).embed(face.image(), face.canvas(), List.of(face.box()),
                 List.of(face.landmarks())).get(0);
-        double toPlain = both.get(0).cosineDistance(plain);
+        double toPlain = DistanceMetric.COSINE.distance(both.get(0), plain);
         assertTrue(toPlain > 1e-6 && toPlain < 0.1, "mirror average vs plain chip: " + toPlain);
         assertEquals(List.of(), embedder.embed(face.image(), face.canvas(), List.of(), List.of()));
     }

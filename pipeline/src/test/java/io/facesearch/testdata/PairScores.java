@@ -1,5 +1,6 @@
 package io.facesearch.testdata;
 
+import io.facesearch.compare.DistanceMetric;
 import io.facesearch.face.Embedding;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ public record PairScores(int samePairs, int differentPairs, double meanSame, dou
         for (int i = 0; i < embeddings.size(); i++) {
             for (int j = i + 1; j < embeddings.size(); j++) {
                 boolean same = identities.get(i).equals(identities.get(j));
-                scored.add(new double[] {embeddings.get(i).cosineDistance(embeddings.get(j)), same ? 1 : 0});
+                scored.add(new double[] {DistanceMetric.COSINE.distance(embeddings.get(i), embeddings.get(j)), same ? 1 : 0});
             }
         }
         double[] same = scored.stream().filter(s -> s[1] == 1).mapToDouble(s -> s[0]).toArray();

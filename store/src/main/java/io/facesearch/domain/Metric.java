@@ -5,7 +5,8 @@ import io.facesearch.compare.MatchThreshold;
 
 /**
  * How a collection compares embeddings. Backends store the code, so codes are never renumbered.
- * The distance maths lives here, once, for every backend and service.
+ * The distance maths is {@link DistanceMetric}'s, the same for the pipeline, the services and
+ * every backend.
  */
 public enum Metric {
     /** L2 distance between raw embeddings. */
@@ -47,33 +48,8 @@ public enum Metric {
         throw new IllegalArgumentException("unknown metric code " + code);
     }
 
-    /** The distance between two vectors of equal length in this metric. */
+    /** The distance between two vectors of equal length in this metric ({@link DistanceMetric#distance}). */
     public float distance(float[] a, float[] b) {
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("vector lengths differ: " + a.length + " vs " + b.length);
-        }
-        return switch (this) {
-            case EUCLIDEAN -> {
-                double s = 0;
-                for (int i = 0; i < a.length; i++) {
-                    double d = a[i] - b[i];
-                    s += d * d;
-                }
-                yield (float) Math.sqrt(s);
-            }
-            case COSINE -> {
-                double dot = 0;
-                double na = 0;
-                double nb = 0;
-                for (int i = 0; i < a.length; i++) {
-                    dot += (double) a[i] * b[i];
-                    na += (double) a[i] * a[i];
-                    nb += (double) b[i] * b[i];
-                }
-                double denominator = Math.sqrt(na * nb);
-                // A zero vector has no direction: treat it as orthogonal to everything.
-                yield denominator == 0 ? 1f : (float) Math.max(0, 1 - dot / denominator);
-            }
-        };
+        return (float) distanceMetric.distance(a, b);
     }
 }

@@ -1,7 +1,6 @@
 package io.facesearch.indexer.run;
 
 import io.facesearch.client.FaceSearchClient;
-import io.facesearch.client.FaceSelection;
 import io.facesearch.face.Face;
 import io.facesearch.image.InvalidImageException;
 import io.facesearch.indexer.identity.ContentHash;
@@ -15,6 +14,7 @@ import io.facesearch.indexer.report.RunReport;
 import io.facesearch.indexer.source.ImageSource;
 import io.facesearch.indexer.source.SourceEntry;
 import io.facesearch.pipeline.FacePipeline;
+import io.facesearch.pipeline.FaceSelection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;

@@ -28,7 +28,7 @@ import io.facesearch.server.service.EnrollCommand;
 import io.facesearch.server.service.EnrollOutcome;
 import io.facesearch.server.service.FaceReference;
 import io.facesearch.server.service.FaceSearchException;
-import io.facesearch.server.service.FaceSelection;
+import io.facesearch.pipeline.FaceSelection;
 import io.facesearch.server.service.Match;
 import io.facesearch.server.service.MatchList;
 import io.facesearch.server.service.Rejection;

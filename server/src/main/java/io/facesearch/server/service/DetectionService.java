@@ -5,8 +5,7 @@ import io.facesearch.pipeline.FacePipeline;
 
 /** Finds faces, landmarks and expressions in an image; stores nothing. */
 public final class DetectionService {
-    /** The pipeline's own cap; more faces than this in one photo is a crowd, not a portrait. */
-    static final int MAX_FACES = 100;
+    static final int MAX_FACES = RequestLimits.MAX_FACES_PER_IMAGE;
 
     private final PipelineGate pipeline;
 

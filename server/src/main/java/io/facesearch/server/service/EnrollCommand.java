@@ -1,5 +1,6 @@
 package io.facesearch.server.service;
 
+import io.facesearch.pipeline.FaceSelection;
 import java.util.Map;
 
 /**

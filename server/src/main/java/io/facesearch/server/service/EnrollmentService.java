@@ -5,8 +5,7 @@ import io.facesearch.domain.Enrolled;
 import io.facesearch.domain.NewFace;
 import io.facesearch.domain.StoredFace;
 import io.facesearch.face.Face;
-import io.facesearch.pipeline.AnalysisOptions;
-import io.facesearch.pipeline.FacePipeline;
+import io.facesearch.pipeline.FaceSelection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,20 +83,20 @@ public final class EnrollmentService {
         if (!pipeline.available() || !pipeline.modelId().equals(modelId)) {
             throw pipeline.available() ? modelMismatch(collection, pipeline.modelId()) : noPipeline();
         }
-        FacePipeline.AnalyzedImage image = pipeline.analyze(command.image(), AnalysisOptions.DEFAULT);
+        // Every face is located, so that each refused one comes back with its box; only kept ones are embedded.
+        FaceSelection selection = command.selection();
+        List<Face> found = pipeline.analyze(command.image(), selection.analysisOptions(true)).faces();
+        List<Face> kept = selection.keep(found);
         List<NewFace> faces = new ArrayList<>();
+        for (Face f : kept) {
+            faces.add(new NewFace(f.embedding().toArray(), f.box(), f.score(), f.landmarks(), StoredFace.Source.IMAGE));
+        }
         List<Rejection> rejected = new ArrayList<>();
-        List<Face> found = image.faces();
-        for (int i = 0; i < found.size(); i++) {
-            Face f = found.get(i);
-            if (command.selection() == FaceSelection.FAIL_IF_SEVERAL && found.size() > 1) {
-                rejected.add(new Rejection(f.box(), Rejection.Reason.SEVERAL_FACES,
-                        "the image holds " + found.size() + " faces and face_selection is FAIL_IF_SEVERAL"));
-            } else if (command.selection() == FaceSelection.MAIN && i > 0) {
-                rejected.add(new Rejection(f.box(), Rejection.Reason.NOT_MAIN, "the photo's main face (larger or nearer the centre) was enrolled"));
-            } else {
-                faces.add(new NewFace(f.embedding().toArray(), f.box(), f.score(), f.landmarks(), StoredFace.Source.IMAGE));
-            }
+        for (Face f : found.subList(kept.size(), found.size())) {
+            rejected.add(selection == FaceSelection.FAIL_IF_SEVERAL
+                    ? new Rejection(f.box(), Rejection.Reason.SEVERAL_FACES,
+                            "the image holds " + found.size() + " faces and face_selection is FAIL_IF_SEVERAL")
+                    : new Rejection(f.box(), Rejection.Reason.NOT_MAIN, "the photo's main face (larger or nearer the centre) was enrolled"));
         }
         EnrollItem item = faces.isEmpty() ? null : new EnrollItem(command.requestId(), subject, faces, command.metadata(), modelId);
         return new Prepared(collection, item, rejected);

@@ -10,7 +10,7 @@ import java.util.UUID;
 /** Lists, reads and deletes the subjects and faces of a collection. */
 public final class FaceCatalogService {
     /** Bounds the memory and time one listing call may take. */
-    static final int MAX_PAGE_SIZE = 1000;
+    static final int MAX_PAGE_SIZE = RequestLimits.MAX_RESULTS;
     static final int DEFAULT_PAGE_SIZE = 100;
 
     private final CollectionRegistry registry;

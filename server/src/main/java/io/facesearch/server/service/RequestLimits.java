@@ -1,26 +1,32 @@
 package io.facesearch.server.service;
 
+import io.facesearch.api.v1.ProtocolLimit;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** The shapes of names and caller data the services accept, checked with messages that say the limit. */
+/**
+ * The shapes of names and caller data the services accept, checked with messages that say the limit.
+ * The numbers are the API's, stated once with their reasons in the .proto ({@link ProtocolLimit}); the
+ * services read nothing else of the generated API.
+ */
 final class RequestLimits {
-    /** Collection names become log labels and metric tags: keep them short and plain. */
-    private static final Pattern COLLECTION_NAME = Pattern.compile("[A-Za-z0-9._-]{1,128}");
-    static final int MAX_SUBJECT_ID = 256;
-    static final int MAX_REQUEST_ID = 128;
-    /** Metadata is for labels and references, not documents; these bound a face record to ~40 KiB. */
-    static final int MAX_METADATA_ENTRIES = 32;
-    static final int MAX_METADATA_KEY = 128;
-    static final int MAX_METADATA_VALUE = 1024;
+    static final int MAX_COLLECTION_NAME = ProtocolLimit.MAX_COLLECTION_NAME_CHARS.getNumber();
+    private static final Pattern COLLECTION_NAME = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_COLLECTION_NAME + "}");
+    static final int MAX_SUBJECT_ID = ProtocolLimit.MAX_SUBJECT_ID_BYTES.getNumber();
+    static final int MAX_REQUEST_ID = ProtocolLimit.MAX_REQUEST_ID_BYTES.getNumber();
+    static final int MAX_METADATA_ENTRIES = ProtocolLimit.MAX_METADATA_ENTRIES.getNumber();
+    static final int MAX_METADATA_KEY = ProtocolLimit.MAX_METADATA_KEY_BYTES.getNumber();
+    static final int MAX_METADATA_VALUE = ProtocolLimit.MAX_METADATA_VALUE_BYTES.getNumber();
+    static final int MAX_FACES_PER_IMAGE = ProtocolLimit.MAX_FACES_PER_IMAGE.getNumber();
+    static final int MAX_RESULTS = ProtocolLimit.MAX_RESULTS.getNumber();
 
     private RequestLimits() {
     }
 
     static String collectionName(String name) {
         if (name == null || !COLLECTION_NAME.matcher(name).matches()) {
-            throw FaceSearchException.invalid("collection name '" + name + "' is invalid: use 1-128 characters of A-Z a-z 0-9 . _ -");
+            throw FaceSearchException.invalid("collection name '" + name + "' is invalid: use 1-" + MAX_COLLECTION_NAME + " characters of A-Z a-z 0-9 . _ -");
         }
         return name;
     }

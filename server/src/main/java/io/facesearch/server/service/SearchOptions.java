@@ -8,7 +8,7 @@ package io.facesearch.server.service;
 public record SearchOptions(int topK, float threshold, boolean exact) {
     public static final SearchOptions DEFAULT = new SearchOptions(10, 0, false);
     /** Enough for any face-identification use; bounds the work one request can ask for. */
-    static final int MAX_TOP_K = 1000;
+    static final int MAX_TOP_K = RequestLimits.MAX_RESULTS;
 
     public SearchOptions {
         if (topK == 0) {

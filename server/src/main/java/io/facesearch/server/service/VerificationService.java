@@ -4,7 +4,7 @@ import io.facesearch.compare.MatchThreshold;
 import io.facesearch.domain.Metric;
 import io.facesearch.domain.StoredFace;
 import io.facesearch.face.Face;
-import io.facesearch.pipeline.AnalysisOptions;
+import io.facesearch.pipeline.FaceSelection;
 import java.util.List;
 import java.util.UUID;
 
@@ -57,7 +57,7 @@ public final class VerificationService {
                 if (collection != null && pipeline.available() && !pipeline.modelId().equals(collection.record().modelId())) {
                     throw EnrollmentService.modelMismatch(collection, pipeline.modelId());
                 }
-                List<Face> faces = pipeline.analyze(image.bytes(), new AnalysisOptions(true, false, 1)).faces();
+                List<Face> faces = pipeline.analyze(image.bytes(), FaceSelection.MAIN.analysisOptions(false)).faces();
                 if (faces.isEmpty()) {
                     throw FaceSearchException.invalid("no face was found in an image to verify");
                 }
