@@ -6,9 +6,12 @@ package io.facesearch.server.service;
  * @param exact compare with every face rather than the approximate index
  */
 public record SearchOptions(int topK, float threshold, boolean exact) {
-    public static final SearchOptions DEFAULT = new SearchOptions(10, 0, false);
-    /** Enough for any face-identification use; bounds the work one request can ask for. */
+    /**
+     * Enough for any face-identification use; bounds the work one request can ask for. Declared
+     * before {@link #DEFAULT}, whose construction reads it: it is not a compile-time constant.
+     */
     static final int MAX_TOP_K = RequestLimits.MAX_RESULTS;
+    public static final SearchOptions DEFAULT = new SearchOptions(10, 0, false);
 
     public SearchOptions {
         if (topK == 0) {
