@@ -2,7 +2,7 @@ package io.facesearch.server.api;
 
 import io.facesearch.api.v1.EnrollAck;
 import io.facesearch.api.v1.EnrollRequest;
-import io.facesearch.server.service.EnrollCommand;
+import io.facesearch.server.service.Enrollment;
 import io.facesearch.server.service.EnrollmentService;
 import io.facesearch.server.service.FaceSearchException;
 import io.grpc.Status;
@@ -130,7 +130,7 @@ final class EnrollStreamCall implements StreamObserver<EnrollRequest> {
 
     private List<EnrollAck> process(List<EnrollRequest> batch) {
         EnrollAck[] acks = new EnrollAck[batch.size()];
-        List<EnrollCommand> commands = new ArrayList<>();
+        List<Enrollment> enrollments = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             EnrollRequest request = batch.get(i);
@@ -138,23 +138,23 @@ final class EnrollStreamCall implements StreamObserver<EnrollRequest> {
                 if (request.getRequestId().isEmpty()) {
                     throw FaceSearchException.invalid("every EnrollStream item needs a request_id, to match its acknowledgement and to retry it safely");
                 }
-                commands.add(MessageMapper.enrollCommand(request));
+                enrollments.add(MessageMapper.enrollment(request));
                 positions.add(i);
             } catch (RuntimeException e) {
                 acks[i] = error(request.getRequestId(), e);
             }
         }
-        List<EnrollmentService.Result> results;
+        List<EnrollmentService.Attempt> results;
         try {
-            results = enrollment.enrollAll(commands);
+            results = enrollment.enrollAll(enrollments);
         } catch (RuntimeException e) {
-            results = commands.stream().map(c -> new EnrollmentService.Result(null, e)).toList();
+            results = enrollments.stream().map(c -> new EnrollmentService.Attempt(null, e)).toList();
         }
         for (int j = 0; j < results.size(); j++) {
             int i = positions.get(j);
-            EnrollmentService.Result r = results.get(j);
+            EnrollmentService.Attempt r = results.get(j);
             acks[i] = r.error() != null ? error(batch.get(i).getRequestId(), r.error())
-                    : EnrollAck.newBuilder().setRequestId(batch.get(i).getRequestId()).setResponse(MessageMapper.enrollResponse(r.outcome())).build();
+                    : EnrollAck.newBuilder().setRequestId(batch.get(i).getRequestId()).setResponse(MessageMapper.enrollResponse(r.result())).build();
         }
         return List.of(acks);
     }

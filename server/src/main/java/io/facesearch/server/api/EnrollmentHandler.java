@@ -26,7 +26,7 @@ public final class EnrollmentHandler extends EnrollmentServiceGrpc.EnrollmentSer
 
     @Override
     public void enroll(EnrollRequest request, StreamObserver<EnrollResponse> response) {
-        ErrorMapper.respond(response, () -> MessageMapper.enrollResponse(enrollment.enroll(MessageMapper.enrollCommand(request))));
+        ErrorMapper.respond(response, () -> MessageMapper.enrollResponse(enrollment.enroll(MessageMapper.enrollment(request))));
     }
 
     @Override

@@ -24,8 +24,8 @@ import io.facesearch.face.Face;
 import io.facesearch.face.FaceBox;
 import io.facesearch.face.Landmarks;
 import io.facesearch.server.service.CollectionInfo;
-import io.facesearch.server.service.EnrollCommand;
-import io.facesearch.server.service.EnrollOutcome;
+import io.facesearch.server.service.Enrollment;
+import io.facesearch.server.service.EnrollResult;
 import io.facesearch.server.service.FaceReference;
 import io.facesearch.server.service.FaceSearchException;
 import io.facesearch.pipeline.FaceSelection;
@@ -131,7 +131,7 @@ final class MessageMapper {
         return List.of(points);
     }
 
-    static EnrollCommand enrollCommand(EnrollRequest request) {
+    static Enrollment enrollment(EnrollRequest request) {
         FaceSelection selection = switch (request.getFaceSelection()) {
             case FACE_SELECTION_UNSPECIFIED, MAIN -> FaceSelection.MAIN;
             case ALL -> FaceSelection.ALL;
@@ -140,20 +140,20 @@ final class MessageMapper {
         };
         byte[] image = request.hasImage() ? request.getImage().toByteArray() : null;
         float[] embedding = request.hasEmbedding() ? embedding(request.getEmbedding()) : null;
-        return new EnrollCommand(request.getCollection(), request.getSubjectId(), image, embedding, request.getMetadataMap(),
+        return new Enrollment(request.getCollection(), request.getSubjectId(), image, embedding, request.getMetadataMap(),
                 selection, request.getRequestId(), request.getModelId());
     }
 
-    static EnrollResponse enrollResponse(EnrollOutcome outcome) {
-        EnrollResponse.Builder b = EnrollResponse.newBuilder().setReplayed(outcome.replayed());
-        for (StoredFace f : outcome.faces()) {
+    static EnrollResponse enrollResponse(EnrollResult result) {
+        EnrollResponse.Builder b = EnrollResponse.newBuilder().setReplayed(result.replayed());
+        for (StoredFace f : result.faces()) {
             EnrolledFace.Builder face = EnrolledFace.newBuilder().setFaceId(f.faceId().toString()).setQuality(f.quality());
             if (f.box() != null) {
                 face.setBox(box(f.box()));
             }
             b.addFaces(face);
         }
-        for (Rejection r : outcome.rejected()) {
+        for (Rejection r : result.rejected()) {
             b.addRejected(RejectedFace.newBuilder().setBox(box(r.box())).setMessage(r.message()).setReason(
                     r.reason() == Rejection.Reason.NOT_MAIN ? RejectionReason.NOT_MAIN : RejectionReason.SEVERAL_FACES));
         }

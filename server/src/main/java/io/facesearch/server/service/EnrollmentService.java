@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Enrols faces: analyses images (or takes embeddings), checks them against the collection, stores
- * them durably; the storage backend makes them searchable. A batch of commands is one store write
+ * them durably; the storage backend makes them searchable. A batch of enrolments is one store write
  * per collection it touches (one synced write for the embedded backend), which is what makes
  * streamed enrolment fast.
  */
@@ -26,30 +26,30 @@ public final class EnrollmentService {
         this.pipeline = pipeline;
     }
 
-    /** Enrols one command; throws {@link FaceSearchException} when it is refused. */
-    public EnrollOutcome enroll(EnrollCommand command) {
-        Result result = enrollAll(List.of(command)).getFirst();
-        if (result.error() != null) {
-            throw result.error();
+    /** Enrols one photo or embedding; throws {@link FaceSearchException} when it is refused. */
+    public EnrollResult enroll(Enrollment enrollment) {
+        Attempt attempt = enrollAll(List.of(enrollment)).getFirst();
+        if (attempt.error() != null) {
+            throw attempt.error();
         }
-        return result.outcome();
+        return attempt.result();
     }
 
-    /** The outcome of one command of a batch: exactly one of the two is set. */
-    public record Result(EnrollOutcome outcome, RuntimeException error) {
+    /** What came of one enrolment of a batch: exactly one of the two is set. */
+    public record Attempt(EnrollResult result, RuntimeException error) {
     }
 
-    /** Enrols a batch; each command succeeds or fails on its own. Results are in command order. */
-    public List<Result> enrollAll(List<EnrollCommand> commands) {
-        Result[] results = new Result[commands.size()];
+    /** Enrols a batch; each enrolment succeeds or fails on its own. Results are in the order given. */
+    public List<Attempt> enrollAll(List<Enrollment> enrollments) {
+        Attempt[] results = new Attempt[enrollments.size()];
         Map<String, List<Integer>> byCollection = new LinkedHashMap<>();
-        Prepared[] prepared = new Prepared[commands.size()];
-        for (int i = 0; i < commands.size(); i++) {
+        Prepared[] prepared = new Prepared[enrollments.size()];
+        for (int i = 0; i < enrollments.size(); i++) {
             try {
-                prepared[i] = prepare(commands.get(i));
-                byCollection.computeIfAbsent(commands.get(i).collection(), k -> new ArrayList<>()).add(i);
+                prepared[i] = prepare(enrollments.get(i));
+                byCollection.computeIfAbsent(enrollments.get(i).collection(), k -> new ArrayList<>()).add(i);
             } catch (RuntimeException e) {
-                results[i] = new Result(null, e);
+                results[i] = new Attempt(null, e);
             }
         }
         for (Map.Entry<String, List<Integer>> group : byCollection.entrySet()) {
@@ -58,34 +58,34 @@ public final class EnrollmentService {
         return List.of(results);
     }
 
-    /** A command checked and analysed, ready to store; {@code item} is null when nothing is to be stored. */
+    /** An enrolment checked and analysed, ready to store; {@code item} is null when nothing is to be stored. */
     private record Prepared(OpenCollection collection, EnrollItem item, List<Rejection> rejected) {
     }
 
-    private Prepared prepare(EnrollCommand command) {
-        OpenCollection collection = registry.get(command.collection());
-        String subject = RequestLimits.subjectId(command.subjectId());
-        RequestLimits.requestId(command.requestId());
-        RequestLimits.metadata(command.metadata());
+    private Prepared prepare(Enrollment enrollment) {
+        OpenCollection collection = registry.get(enrollment.collection());
+        String subject = RequestLimits.subjectId(enrollment.subjectId());
+        RequestLimits.requestId(enrollment.requestId());
+        RequestLimits.metadata(enrollment.metadata());
         int dimension = collection.record().dimension();
         String modelId = collection.record().modelId();
-        if ((command.image() == null) == (command.embedding() == null)) {
+        if ((enrollment.image() == null) == (enrollment.embedding() == null)) {
             throw FaceSearchException.invalid("send exactly one of image and embedding");
         }
-        if (command.embedding() != null) {
-            if (!command.modelId().isEmpty() && !command.modelId().equals(modelId)) {
-                throw modelMismatch(collection, command.modelId());
+        if (enrollment.embedding() != null) {
+            if (!enrollment.modelId().isEmpty() && !enrollment.modelId().equals(modelId)) {
+                throw modelMismatch(collection, enrollment.modelId());
             }
-            float[] embedding = RequestLimits.embedding(command.embedding(), dimension);
+            float[] embedding = RequestLimits.embedding(enrollment.embedding(), dimension);
             NewFace face = new NewFace(embedding, null, 1, null, StoredFace.Source.PRECOMPUTED);
-            return new Prepared(collection, new EnrollItem(command.requestId(), subject, List.of(face), command.metadata(), modelId), List.of());
+            return new Prepared(collection, new EnrollItem(enrollment.requestId(), subject, List.of(face), enrollment.metadata(), modelId), List.of());
         }
         if (!pipeline.available() || !pipeline.modelId().equals(modelId)) {
             throw pipeline.available() ? modelMismatch(collection, pipeline.modelId()) : noPipeline();
         }
         // Every face is located, so that each refused one comes back with its box; only kept ones are embedded.
-        FaceSelection selection = command.selection();
-        List<Face> found = pipeline.analyze(command.image(), selection.analysisOptions(true)).faces();
+        FaceSelection selection = enrollment.selection();
+        List<Face> found = pipeline.analyze(enrollment.image(), selection.analysisOptions(true)).faces();
         List<Face> kept = selection.keep(found);
         List<NewFace> faces = new ArrayList<>();
         for (Face f : kept) {
@@ -98,16 +98,16 @@ public final class EnrollmentService {
                             "the image holds " + found.size() + " faces and face_selection is FAIL_IF_SEVERAL")
                     : new Rejection(f.box(), Rejection.Reason.NOT_MAIN, "the photo's main face (larger or nearer the centre) was enrolled"));
         }
-        EnrollItem item = faces.isEmpty() ? null : new EnrollItem(command.requestId(), subject, faces, command.metadata(), modelId);
+        EnrollItem item = faces.isEmpty() ? null : new EnrollItem(enrollment.requestId(), subject, faces, enrollment.metadata(), modelId);
         return new Prepared(collection, item, rejected);
     }
 
-    private static void store(List<Integer> indexes, Prepared[] prepared, Result[] results) {
+    private static void store(List<Integer> indexes, Prepared[] prepared, Attempt[] results) {
         OpenCollection collection = prepared[indexes.getFirst()].collection();
         List<Integer> toStore = new ArrayList<>();
         for (int i : indexes) {
             if (prepared[i].item() == null) {
-                results[i] = new Result(new EnrollOutcome(List.of(), prepared[i].rejected(), false), null);
+                results[i] = new Attempt(new EnrollResult(List.of(), prepared[i].rejected(), false), null);
             } else {
                 toStore.add(i);
             }
@@ -121,11 +121,11 @@ public final class EnrollmentService {
             for (int j = 0; j < toStore.size(); j++) {
                 int i = toStore.get(j);
                 Enrolled e = enrolled.get(j);
-                results[i] = new Result(new EnrollOutcome(e.faces(), prepared[i].rejected(), e.replayed()), null);
+                results[i] = new Attempt(new EnrollResult(e.faces(), prepared[i].rejected(), e.replayed()), null);
             }
         } catch (RuntimeException e) {
             for (int i : toStore) {
-                results[i] = new Result(null, e);
+                results[i] = new Attempt(null, e);
             }
         }
     }

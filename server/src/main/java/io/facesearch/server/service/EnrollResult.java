@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param replayed true when answered from an earlier request with the same id
  */
-public record EnrollOutcome(List<StoredFace> faces, List<Rejection> rejected, boolean replayed) {
-    public EnrollOutcome {
+public record EnrollResult(List<StoredFace> faces, List<Rejection> rejected, boolean replayed) {
+    public EnrollResult {
         faces = List.copyOf(faces);
         rejected = List.copyOf(rejected);
     }

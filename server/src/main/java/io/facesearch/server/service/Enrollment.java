@@ -9,7 +9,7 @@ import java.util.Map;
  * @param requestId the caller's idempotency key, or empty
  * @param modelId the model that computed {@code embedding}, or empty when unknown
  */
-public record EnrollCommand(
+public record Enrollment(
         String collection,
         String subjectId,
         byte[] image,
@@ -19,7 +19,7 @@ public record EnrollCommand(
         String requestId,
         String modelId) {
 
-    public EnrollCommand {
+    public Enrollment {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
         selection = selection == null ? FaceSelection.MAIN : selection;
         requestId = requestId == null ? "" : requestId;
