@@ -1,5 +1,6 @@
 package io.facesearch.cli.remote;
 
+import io.facesearch.api.v1.ProtocolLimit;
 import io.facesearch.cli.ExitStatus;
 import io.facesearch.cli.PhotoFiles;
 import io.facesearch.cli.Progress;
@@ -33,8 +34,8 @@ import picocli.CommandLine.Parameters;
             "Exit status: 0 when every photo was enrolled, 3 when a photo is unreadable, not an image or holds no face, "
                 + "1 when the server refused the request, 4 when it could not be reached."})
 public final class EnrollCommand extends ServerCommand {
-    /** The server keeps metadata values up to 1024 bytes. */
-    private static final int MAX_METADATA_VALUE = 1024;
+    /** The longest metadata value a request may carry. */
+    private static final int MAX_METADATA_VALUE = ProtocolLimit.MAX_METADATA_VALUE_BYTES.getNumber();
 
     @Option(names = {"-c", "--collection"}, required = true, paramLabel = "NAME", description = "The collection to enrol into.")
     String collection;

@@ -3,6 +3,7 @@ package io.facesearch.indexer.label;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.facesearch.api.v1.ProtocolLimit;
 import io.facesearch.indexer.source.ImageSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,11 +33,10 @@ import java.util.Set;
  * Empty metadata values are not stored. The whole manifest is held in memory, about 200 bytes a row.
  */
 public final class ManifestLabels implements Labels {
-    /** The server keeps metadata keys up to 128 bytes and values up to 1024 (RequestLimits). */
-    private static final int MAX_KEY_BYTES = 128;
-    private static final int MAX_VALUE_BYTES = 1024;
-    /** The server keeps subject ids up to 256 bytes. */
-    private static final int MAX_SUBJECT_BYTES = 256;
+    /** What a request may carry, checked here so a bad row is reported with its line number. */
+    private static final int MAX_KEY_BYTES = ProtocolLimit.MAX_METADATA_KEY_BYTES.getNumber();
+    private static final int MAX_VALUE_BYTES = ProtocolLimit.MAX_METADATA_VALUE_BYTES.getNumber();
+    private static final int MAX_SUBJECT_BYTES = ProtocolLimit.MAX_SUBJECT_ID_BYTES.getNumber();
 
     private final List<String> columns;
     private final Map<String, Label> rows;
