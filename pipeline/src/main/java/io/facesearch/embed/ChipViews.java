@@ -35,8 +35,19 @@ record ChipViews(Network network, String output, int dimension, FaceAligner alig
         return aligner.id() + ChipView.describe(views);
     }
 
-    /** The mean output over the views of each face, parallel to {@code faces}. */
+    /**
+     * The mean output over the views of each face, parallel to {@code faces}: what every embedder
+     * built on chips computes, checked as {@link FaceEmbedder#embed} promises.
+     *
+     * @throws IllegalArgumentException if {@code boxes} and {@code faces} differ in length
+     */
     float[][] meanOutputs(RgbImage image, PixelRegion canvas, List<FaceBox> boxes, List<Landmarks> faces) {
+        if (boxes.size() != faces.size()) {
+            throw new IllegalArgumentException(boxes.size() + " boxes for " + faces.size() + " faces");
+        }
+        if (faces.isEmpty()) {
+            return new float[0][];
+        }
         int plane = size * size * 3;
         int copies = views.size();
         float[] input = new float[plane * faces.size() * copies];

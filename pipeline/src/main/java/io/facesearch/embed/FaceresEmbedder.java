@@ -64,12 +64,6 @@ public final class FaceresEmbedder implements FaceEmbedder {
     /** Unit-length embeddings (cosine similarity is their dot product), one per face. */
     @Override
     public List<Embedding> embed(RgbImage image, PixelRegion canvas, List<FaceBox> boxes, List<Landmarks> faces) {
-        if (boxes.size() != faces.size()) {
-            throw new IllegalArgumentException(boxes.size() + " boxes for " + faces.size() + " faces");
-        }
-        if (faces.isEmpty()) {
-            return List.of();
-        }
         List<Embedding> result = new ArrayList<>(faces.size());
         for (float[] mean : chips.meanOutputs(image, canvas, boxes, faces)) {
             Embedding embedding = new Embedding(mean);

@@ -8,7 +8,7 @@ import io.facesearch.face.Landmarks;
 import io.facesearch.image.PixelRegion;
 import io.facesearch.image.RgbImage;
 import io.facesearch.network.Network;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,16 +41,6 @@ public final class ResNetFaceEmbedder implements FaceEmbedder {
     /** Raw descriptors (not normalised), compared with Euclidean distance. */
     @Override
     public List<Embedding> embed(RgbImage image, PixelRegion canvas, List<FaceBox> boxes, List<Landmarks> faces) {
-        if (boxes.size() != faces.size()) {
-            throw new IllegalArgumentException(boxes.size() + " boxes for " + faces.size() + " faces");
-        }
-        if (faces.isEmpty()) {
-            return List.of();
-        }
-        List<Embedding> result = new ArrayList<>(faces.size());
-        for (float[] mean : chips.meanOutputs(image, canvas, boxes, faces)) {
-            result.add(new Embedding(mean));
-        }
-        return result;
+        return Arrays.stream(chips.meanOutputs(image, canvas, boxes, faces)).map(Embedding::new).toList();
     }
 }
