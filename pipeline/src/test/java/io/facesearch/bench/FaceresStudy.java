@@ -32,7 +32,7 @@ import java.util.function.Function;
  * plain and mirror-averaged, beside face-api's own 128-D descriptor on the same faces. Scores every
  * pair of a fixed sample (identities x photos) by cosine distance. The numbers behind docs/faceres.md.
  *
- * <p>Run: {@code bin/mvn -B -q -pl pipeline -am -Pbench -DskipTests verify
+ * <p>Run: {@code bin/mvn -B -q -pl pipeline -am -DskipTests verify -Dbench.pipeline
  * -Dbench.main=io.facesearch.bench.FaceresStudy [-Dstudy.identities=40 -Dstudy.photos=6 -Dstudy.zoom=1.2,1.4
  * -Dstudy.pairs=pairsDevTrain.txt -Dstudy.only=padded]}: {@code study.zoom} adds dlib chips zoomed about
  * their centre, {@code study.pairs} scores a pairs file of {@code faces/meta} with LFW's 10-fold protocol

@@ -54,7 +54,7 @@ import java.util.stream.IntStream;
  * and reports verification accuracy on each pairs file, side by side. The numbers behind
  * docs/accuracy.md.
  *
- * <p>Run: {@code bin/mvn -B -q -pl pipeline -am -Pbench -DskipTests verify
+ * <p>Run: {@code bin/mvn -B -q -pl pipeline -am -DskipTests verify -Dbench.pipeline
  * -Dbench.main=io.facesearch.bench.LfwAlignmentStudy [-Dstudy.jitter=8] [-Dstudy.only=TEXT]
  * [-Dstudy.skipOriginal=true] [-Dstudy.errors=N]
  * [-Dstudy.experiments=true] [-Dstudy.averaging=true] [-Dstudy.landmarks=true] [-Dstudy.showChoices=true]

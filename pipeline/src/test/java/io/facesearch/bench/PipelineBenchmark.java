@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * with N threads (detection, landmarks and embeddings; the work of {@code facesearch embed}).
  * Images are read into memory first so that disk speed does not count.
  *
- * <p>Run: {@code bin/mvn -B -q -pl pipeline -am -Pbench -DskipTests verify -Dbench.images=DIR [-Dbench.limit=N]}
+ * <p>Run: {@code bin/mvn -B -q -pl pipeline -am -DskipTests verify -Dbench.pipeline -Dbench.images=DIR [-Dbench.limit=N]}
  */
 public final class PipelineBenchmark {
 
