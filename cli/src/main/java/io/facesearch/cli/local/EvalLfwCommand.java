@@ -8,6 +8,7 @@ import io.facesearch.eval.VerificationReport;
 import io.facesearch.face.Embedding;
 import io.facesearch.pipeline.AnalysisOptions;
 import io.facesearch.pipeline.FacePipeline;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +42,13 @@ public final class EvalLfwCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LfwPairs pairs = LfwPairs.read(pairsFile);
+        LfwPairs pairs;
+        try {
+            pairs = LfwPairs.read(pairsFile);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("facesearch eval lfw: cannot read the pairs file " + pairsFile + ": " + e);
+            return ExitStatus.USAGE;
+        }
         LinkedHashSet<String> unique = new LinkedHashSet<>();
         for (LfwPairs.Pair p : pairs.pairs()) {
             unique.add(p.first());

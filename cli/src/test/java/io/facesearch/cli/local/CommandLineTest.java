@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.facesearch.cli.ExitStatus;
 import io.facesearch.image.DecodedImage;
 import io.facesearch.image.ImageDecoder;
 import io.facesearch.testdata.SharedData;
@@ -157,5 +158,14 @@ class CommandLineTest {
         assertEquals(0, report.get("unscorable").asInt());
         assertTrue(report.get("accuracy").asDouble() >= 0.9, report.toString());
         assertTrue(report.get("roc").size() > 0);
+    }
+
+    @Test
+    void evalLfwSaysWhichPairsFileItCannotRead(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such-pairs.txt");
+        Run r = run(new EvalLfwCommand(), "--pairs", missing.toString(), "--images", dir.toString());
+        assertEquals(ExitStatus.USAGE, r.exit());
+        assertTrue(r.err().contains("cannot read the pairs file " + missing), r.err());
+        assertTrue(!r.err().contains("\tat "), "a message, not a stack trace: " + r.err());
     }
 }
