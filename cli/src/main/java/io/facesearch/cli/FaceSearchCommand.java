@@ -13,6 +13,7 @@ import io.facesearch.cli.remote.FacesCommand;
 import io.facesearch.cli.remote.SearchCommand;
 import io.facesearch.cli.remote.SubjectsCommand;
 import io.facesearch.cli.serve.ServeCommand;
+import io.facesearch.model.ModelUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,7 +46,22 @@ public final class FaceSearchCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new FaceSearchCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler(FaceSearchCommand::handle);
         return cli;
+    }
+
+    /**
+     * Missing models are the operator's to fix, not a bug: their message (which says how) without a
+     * stack trace, and {@link ExitStatus#REFUSED}. Anything else is unexpected and keeps picocli's report.
+     */
+    private static int handle(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ModelUnavailableException missing) {
+                command.getErr().println("facesearch " + command.getCommandName() + ": " + missing.getMessage());
+                return ExitStatus.REFUSED;
+            }
+        }
+        throw e;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

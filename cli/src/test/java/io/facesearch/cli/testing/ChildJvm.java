@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A {@code facesearch} command in a JVM of its own, on this test's class path, as the launcher
@@ -27,15 +29,26 @@ public final class ChildJvm {
      * @param args the command and its arguments, e.g. {@code index --dry-run photos/}
      */
     public static ChildJvm start(Path logs, String name, String... args) throws IOException {
+        return start(logs, name, Map.of(), args);
+    }
+
+    /**
+     * @param properties system properties for the child, over those it inherits from this JVM
+     *     (the model cache, the logging configuration)
+     */
+    public static ChildJvm start(Path logs, String name, Map<String, String> properties, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
                 "-cp", System.getProperty("java.class.path")));
+        Map<String, String> all = new LinkedHashMap<>();
         for (String property : List.of("facesearch.models.cache", "java.util.logging.config.file")) {
             String value = System.getProperty(property);
             if (value != null) {
-                command.add("-D" + property + "=" + value);
+                all.put(property, value);
             }
         }
+        all.putAll(properties);
+        all.forEach((property, value) -> command.add("-D" + property + "=" + value));
         command.add("io.facesearch.cli.FaceSearchCommand");
         command.addAll(List.of(args));
         Files.createDirectories(logs);
