@@ -2,6 +2,7 @@ package io.facesearch.pipeline;
 
 import io.facesearch.face.Face;
 import io.facesearch.image.InvalidImageException;
+import io.facesearch.quality.FaceQuality;
 import java.util.List;
 
 /**
@@ -24,10 +25,24 @@ public interface FacePipeline extends AutoCloseable {
     @Override
     void close();
 
-    /** The outcome for one image. */
-    record AnalyzedImage(int width, int height, List<Face> faces) {
+    /**
+     * The outcome for one image.
+     *
+     * @param quality each face's quality measures, in the order of {@code faces}, when
+     *     {@link AnalysisOptions#quality()} asked for them; else empty
+     */
+    record AnalyzedImage(int width, int height, List<Face> faces, List<FaceQuality> quality) {
         public AnalyzedImage {
             faces = List.copyOf(faces);
+            quality = List.copyOf(quality);
+            if (!quality.isEmpty() && quality.size() != faces.size()) {
+                throw new IllegalArgumentException(quality.size() + " quality measures for " + faces.size() + " faces");
+            }
+        }
+
+        /** Without quality measures. */
+        public AnalyzedImage(int width, int height, List<Face> faces) {
+            this(width, height, faces, List.of());
         }
     }
 }
