@@ -114,6 +114,11 @@ final class MessageMapper {
                 switch (f.getReason()) {
                     case NOT_MAIN -> RejectedFace.Reason.NOT_MAIN;
                     case SEVERAL_FACES -> RejectedFace.Reason.SEVERAL_FACES;
+                    case LOW_SCORE -> RejectedFace.Reason.LOW_SCORE;
+                    case LANDMARKS_DISAGREE -> RejectedFace.Reason.LANDMARKS_DISAGREE;
+                    case TOO_SMALL -> RejectedFace.Reason.TOO_SMALL;
+                    case BLURRY -> RejectedFace.Reason.BLURRY;
+                    case EXTREME_POSE -> RejectedFace.Reason.EXTREME_POSE;
                     default -> RejectedFace.Reason.OTHER;
                 }, f.getMessage())).toList();
         return new EnrollResult(requestId, faces, rejected, r.getReplayed());

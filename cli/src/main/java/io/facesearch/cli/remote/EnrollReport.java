@@ -85,14 +85,20 @@ final class EnrollReport {
             withoutFace++;
             status = ExitStatus.worst(status, ExitStatus.BAD_PHOTO);
             if (!json) {
-                problem(file, result.rejected().isEmpty() ? "no face found"
-                        : result.rejected().size() + " faces found, none enrolled: " + result.rejected().getFirst().message(), null);
+                problem(file, result.rejected().isEmpty() ? "no face found" : noneEnrolled(result.rejected()), null);
             }
         }
         if (json) {
             out.println(photo(file, result));
             out.flush();
         }
+    }
+
+    /** Why a photo whose faces were all refused enrolled nothing: the first face's reason, which is the main face's. */
+    private static String noneEnrolled(List<RejectedFace> rejected) {
+        RejectedFace first = rejected.getFirst();
+        return rejected.size() + (rejected.size() == 1 ? " face" : " faces") + " found, none enrolled ("
+                + first.reason().name().toLowerCase(Locale.ROOT) + "): " + first.message();
     }
 
     /** Problems held back while the progress bar was drawn. */
@@ -165,7 +171,10 @@ final class EnrollReport {
         }
         ArrayNode rejected = n.putArray("rejected");
         for (RejectedFace f : result.rejected()) {
-            rejected.addObject().put("reason", f.reason().name().toLowerCase(Locale.ROOT)).set("box", Json.box(f.box()));
+            ObjectNode face = rejected.addObject();
+            face.put("reason", f.reason().name().toLowerCase(Locale.ROOT));
+            face.set("box", Json.box(f.box()));
+            face.put("message", f.message());
         }
         return n;
     }
