@@ -13,7 +13,8 @@ public interface FacePipeline extends AutoCloseable {
 
     /** Every face found in an encoded image (JPEG, PNG, BMP, WebP), main face first: the largest
      * near the centre ({@link io.facesearch.detect.FaceProminence}) among the faces whose landmarks
-     * agree with their box ({@link io.facesearch.align.LandmarkAgreement}). */
+     * agree with their box ({@link io.facesearch.align.LandmarkAgreement}). When the options ask for
+     * {@link AnalysisOptions#quality()}, every face returned is measured. */
     AnalyzedImage analyze(byte[] encodedImage, AnalysisOptions options) throws InvalidImageException;
 
     /** Identifies the models and alignment that produced the embeddings, e.g. for a collection's model check. */
