@@ -76,6 +76,14 @@ public final class QualityStudy {
             sets.put("negatives, all", negatives);
             sets.put("groups, all", groups);
             printDistributions(sets);
+            for (String signed : List.of("yaw", "pitch", "roll")) {
+                double[] v = tune.stream().mapToDouble(m -> switch (signed) {
+                    case "yaw" -> m.quality().yaw();
+                    case "pitch" -> m.quality().pitch();
+                    default -> m.quality().roll();
+                }).sorted().toArray();
+                System.out.printf(Locale.ROOT, "median signed %s on the LFW tuning half: %.2f degrees%n", signed, v[v.length / 2]);
+            }
             System.out.println();
             for (Map.Entry<String, List<Measured>> set : sets.entrySet()) {
                 printRefusals(set.getKey(), set.getValue(), gate);

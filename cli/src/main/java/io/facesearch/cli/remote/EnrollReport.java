@@ -36,6 +36,8 @@ final class EnrollReport {
     private int replayed;
     private int withoutFace;
     private int failed;
+    /** Faces the server's quality gate refused, in photos with or without an enrolled face. */
+    private int belowQuality;
     private int status = ExitStatus.OK;
 
     EnrollReport(PrintWriter out, PrintWriter err, boolean json, Progress progress) {
@@ -77,6 +79,8 @@ final class EnrollReport {
             return;
         }
         EnrollResult result = r.result();
+        belowQuality += (int) result.rejected().stream().filter(f -> f.reason() != RejectedFace.Reason.NOT_MAIN
+                && f.reason() != RejectedFace.Reason.SEVERAL_FACES && f.reason() != RejectedFace.Reason.OTHER).count();
         if (result.enrolled()) {
             photosEnrolled++;
             faces += result.faces().size();
@@ -121,6 +125,9 @@ final class EnrollReport {
         }
         if (failed > 0) {
             notes.add(failed + " failed");
+        }
+        if (belowQuality > 0) {
+            notes.add(belowQuality + (belowQuality == 1 ? " face" : " faces") + " below the server's quality settings");
         }
         if (!notes.isEmpty()) {
             b.append(" (").append(String.join(", ", notes)).append(')');
