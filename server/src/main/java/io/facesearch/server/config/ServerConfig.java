@@ -43,16 +43,16 @@ import java.util.Properties;
  * <tr><td>hnsw.max.conn</td><td>16</td><td>HNSW neighbours per node</td></tr>
  * <tr><td>hnsw.beam.width</td><td>100</td><td>HNSW build beam width</td></tr>
  * <tr><td>hnsw.candidates</td><td>150</td><td>neighbours collected per search before the k nearest are kept</td></tr>
- * <tr><td>quality.min.score</td><td>@SCORE@</td><td>enrolment's quality gate ({@link QualityGate}): lowest detector score
+ * <tr><td>quality.min.score</td><td>0</td><td>enrolment's quality gate ({@link QualityGate}): lowest detector score
  *     enrolled; refused faces come back with reason LOW_SCORE. The quality defaults are measured (docs/accuracy.md,
  *     "Quality gate"): no detection in photos without a face is enrolled, no LFW face is refused. 0 turns a minimum off</td></tr>
- * <tr><td>quality.max.box.to.face</td><td>@BOX@</td><td>how far the detection box may be from the face its landmarks fit,
+ * <tr><td>quality.max.box.to.face</td><td>1.4</td><td>how far the detection box may be from the face its landmarks fit,
  *     either way, as a ratio (LANDMARKS_DISAGREE)</td></tr>
- * <tr><td>quality.min.face.px</td><td>@PX@</td><td>shortest side of the face's box, in the photo's pixels (TOO_SMALL)</td></tr>
- * <tr><td>quality.min.sharpness</td><td>@SHARP@</td><td>variance of the Laplacian of the aligned grey face chip (BLURRY)</td></tr>
- * <tr><td>quality.max.yaw</td><td>@YAW@</td><td>largest head turn, degrees (EXTREME_POSE); 180 turns it off</td></tr>
- * <tr><td>quality.max.pitch</td><td>@PITCH@</td><td>largest head nod, degrees (EXTREME_POSE)</td></tr>
- * <tr><td>quality.max.roll</td><td>@ROLL@</td><td>largest in-plane tilt of the eye line, degrees (EXTREME_POSE)</td></tr>
+ * <tr><td>quality.min.face.px</td><td>36</td><td>shortest side of the face's box, in the photo's pixels (TOO_SMALL)</td></tr>
+ * <tr><td>quality.min.sharpness</td><td>3</td><td>variance of the Laplacian of the aligned grey face chip (BLURRY)</td></tr>
+ * <tr><td>quality.max.yaw</td><td>90</td><td>largest head turn, degrees (EXTREME_POSE); the estimate stops at 90, so 90 leaves it open</td></tr>
+ * <tr><td>quality.max.pitch</td><td>90</td><td>largest head nod, degrees (EXTREME_POSE); 90 leaves it open</td></tr>
+ * <tr><td>quality.max.roll</td><td>45</td><td>largest in-plane tilt of the eye line, degrees (EXTREME_POSE): the aligned chip levels up to 45</td></tr>
  * </table>
  *
  * <p>Detect and Search report each face's quality and the gate's verdict under these settings, and refuse nothing.
