@@ -71,7 +71,7 @@ public record QualityGate(double minScore, double maxBoxToFace, double minFacePi
             return fail(q, QualityIssue.TOO_SMALL, "the face is %.0f px across, below %.0f px", q.facePixels(), minFacePixels);
         }
         if (q.sharpness() < minSharpness) {
-            return fail(q, QualityIssue.BLURRY, "the face's sharpness %.0f is below %.0f", q.sharpness(), minSharpness);
+            return fail(q, QualityIssue.BLURRY, "the face's sharpness %.1f is below %.1f", q.sharpness(), minSharpness);
         }
         if (Math.abs(q.yaw()) > maxYaw || Math.abs(q.pitch()) > maxPitch || Math.abs(q.roll()) > maxRoll) {
             return fail(q, QualityIssue.EXTREME_POSE, "the head is turned too far (yaw %.0f, pitch %.0f, roll %.0f degrees; bounds %.0f, %.0f, %.0f)",
