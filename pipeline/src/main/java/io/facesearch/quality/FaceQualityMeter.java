@@ -11,7 +11,7 @@ import io.facesearch.image.PixelRegion;
 import io.facesearch.image.RgbImage;
 
 /**
- * Measures a located face's {@link FaceQuality}: a dlib chip (about 0.3 ms) and a few landmark
+ * Measures a located face's {@link FaceQuality}: one dlib chip (no network) and a few landmark
  * ratios, no network. Stateless, so thread-safe.
  *
  * <p>Blur is the variance of the Laplacian on the grey chip, with the 4-neighbour 3 x 3 kernel
