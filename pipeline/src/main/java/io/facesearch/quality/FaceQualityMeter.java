@@ -12,7 +12,7 @@ import io.facesearch.image.RgbImage;
 
 /**
  * Measures a located face's {@link FaceQuality}: one dlib chip (no network) and a few landmark
- * ratios, no network. Stateless, so thread-safe.
+ * ratios. Stateless, so thread-safe.
  *
  * <p>Blur is the variance of the Laplacian on the grey chip, with the 4-neighbour 3 x 3 kernel
  * {@code [0 1 0; 1 -4 1; 0 1 0]} written out here rather than OpenCV's {@code Laplacian} (which with
