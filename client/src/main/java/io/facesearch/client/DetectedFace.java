@@ -10,8 +10,11 @@ import java.util.List;
  * @param landmarks the 68 points of the iBUG 300-W convention; empty when not computed
  * @param expressions expression probabilities, or null when not requested
  * @param embedding the face's embedding, or null when not requested
+ * @param faceQuality the server's quality measures and its enrolment gate's verdict, or null from a
+ *     server that does not report them
  */
-public record DetectedFace(Box box, float quality, List<Point> landmarks, Expressions expressions, float[] embedding) {
+public record DetectedFace(Box box, float quality, List<Point> landmarks, Expressions expressions, float[] embedding,
+        FaceQuality faceQuality) {
 
     public DetectedFace {
         landmarks = List.copyOf(landmarks);

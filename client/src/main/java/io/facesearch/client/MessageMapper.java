@@ -110,12 +110,8 @@ final class MessageMapper {
     static EnrollResult enrollResult(String requestId, EnrollResponse r) {
         List<EnrolledFace> faces = r.getFacesList().stream()
                 .map(f -> new EnrolledFace(f.getFaceId(), f.hasBox() ? box(f.getBox()) : null, f.getQuality())).toList();
-        List<RejectedFace> rejected = r.getRejectedList().stream().map(f -> new RejectedFace(box(f.getBox()),
-                switch (f.getReason()) {
-                    case NOT_MAIN -> RejectedFace.Reason.NOT_MAIN;
-                    case SEVERAL_FACES -> RejectedFace.Reason.SEVERAL_FACES;
-                    default -> RejectedFace.Reason.OTHER;
-                }, f.getMessage())).toList();
+        List<RejectedFace> rejected = r.getRejectedList().stream()
+                .map(f -> new RejectedFace(box(f.getBox()), reason(f.getReason()), f.getMessage())).toList();
         return new EnrollResult(requestId, faces, rejected, r.getReplayed());
     }
 
@@ -123,6 +119,28 @@ final class MessageMapper {
         return new Matches(m.getMatchesList().stream()
                 .map(x -> new Match(x.getSubjectId(), x.getFaceId(), x.getSimilarity(), x.getDistance())).toList(),
                 m.getUnknown(), m.getThreshold(), metric(m.getMetric()));
+    }
+
+    static FaceQuality faceQuality(io.facesearch.api.v1.DetectedFace f) {
+        if (!f.hasFaceQuality()) {
+            return null;
+        }
+        io.facesearch.api.v1.FaceQuality q = f.getFaceQuality();
+        return new FaceQuality(q.getScore(), q.getBoxToFace(), q.getFacePixels(), q.getSharpness(), q.getYaw(), q.getPitch(),
+                q.getRoll(), q.getPassed(), q.getPassed() ? null : reason(q.getReason()), q.getMessage());
+    }
+
+    static RejectedFace.Reason reason(io.facesearch.api.v1.RejectionReason reason) {
+        return switch (reason) {
+            case NOT_MAIN -> RejectedFace.Reason.NOT_MAIN;
+            case SEVERAL_FACES -> RejectedFace.Reason.SEVERAL_FACES;
+            case LOW_SCORE -> RejectedFace.Reason.LOW_SCORE;
+            case LANDMARKS_DISAGREE -> RejectedFace.Reason.LANDMARKS_DISAGREE;
+            case TOO_SMALL -> RejectedFace.Reason.TOO_SMALL;
+            case BLURRY -> RejectedFace.Reason.BLURRY;
+            case EXTREME_POSE -> RejectedFace.Reason.EXTREME_POSE;
+            default -> RejectedFace.Reason.OTHER;
+        };
     }
 
     static DetectedFace detectedFace(io.facesearch.api.v1.DetectedFace f) {
@@ -133,7 +151,7 @@ final class MessageMapper {
                     e.getDisgusted(), e.getSurprised(), e.getDominant());
         }
         return new DetectedFace(box(f.getBox()), f.getQuality(), points(f.getLandmarksList()), expressions,
-                f.hasEmbedding() ? floats(f.getEmbedding()) : null);
+                f.hasEmbedding() ? floats(f.getEmbedding()) : null, faceQuality(f));
     }
 
     static Detection detection(DetectResponse r) {

@@ -14,6 +14,16 @@ public record RejectedFace(Box box, Reason reason, String message) {
         NOT_MAIN,
         /** {@link FaceSelection#FAIL_IF_SEVERAL} and the photo holds several faces. */
         SEVERAL_FACES,
+        /** The server's quality gate: the detector is not confident this is a face ({@code quality.min.score}). */
+        LOW_SCORE,
+        /** The quality gate: the landmarks fit a face of another size than the box, usually no face at all. */
+        LANDMARKS_DISAGREE,
+        /** The quality gate: the face is fewer pixels across than {@code quality.min.face.px}. */
+        TOO_SMALL,
+        /** The quality gate: the face is blurred ({@code quality.min.sharpness}). */
+        BLURRY,
+        /** The quality gate: the head is turned, nodded or tilted too far ({@code quality.max.yaw}, ...). */
+        EXTREME_POSE,
         /** A reason this client does not know yet. */
         OTHER
     }

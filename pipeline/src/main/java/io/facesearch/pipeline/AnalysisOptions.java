@@ -8,8 +8,10 @@ package io.facesearch.pipeline;
  * @param maxFaces keep at most this many faces, main face first ({@link FacePipeline#analyze})
  * @param maxEmbedded compute descriptors for at most this many of them, the first ones; the others
  *     come back without one (a caller that keeps only the main face still learns where the others are)
+ * @param quality measure each face's {@link io.facesearch.quality.FaceQuality} (a chip and a few ratios per
+ *     face, no network), returned in {@link FacePipeline.AnalyzedImage#quality()}
  */
-public record AnalysisOptions(boolean embeddings, boolean expressions, int maxFaces, int maxEmbedded) {
+public record AnalysisOptions(boolean embeddings, boolean expressions, int maxFaces, int maxEmbedded, boolean quality) {
     /**
      * Faces found, embedded and returned per image at most by default: more is a crowd, not a
      * portrait (the API's {@code ProtocolLimit.MAX_FACES_PER_IMAGE}).
@@ -28,8 +30,18 @@ public record AnalysisOptions(boolean embeddings, boolean expressions, int maxFa
         }
     }
 
-    /** Every face kept is embedded (when {@code embeddings} is on). */
+    /** Without quality measures. */
+    public AnalysisOptions(boolean embeddings, boolean expressions, int maxFaces, int maxEmbedded) {
+        this(embeddings, expressions, maxFaces, maxEmbedded, false);
+    }
+
+    /** Every face kept is embedded (when {@code embeddings} is on); no quality measures. */
     public AnalysisOptions(boolean embeddings, boolean expressions, int maxFaces) {
-        this(embeddings, expressions, maxFaces, maxFaces);
+        this(embeddings, expressions, maxFaces, maxFaces, false);
+    }
+
+    /** The same options, with or without each face's quality measures. */
+    public AnalysisOptions withQuality(boolean measure) {
+        return new AnalysisOptions(embeddings, expressions, maxFaces, maxEmbedded, measure);
     }
 }

@@ -19,6 +19,8 @@ import io.facesearch.image.PixelRegion;
 import io.facesearch.image.RgbImage;
 import io.facesearch.landmarks.LandmarkLocator;
 import io.facesearch.model.ModelVersions;
+import io.facesearch.quality.FaceQuality;
+import io.facesearch.quality.FaceQualityMeter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +33,8 @@ import java.util.Objects;
  * thread-safe.
  */
 public final class DefaultFacePipeline implements FacePipeline {
+    private static final FaceQualityMeter QUALITY = new FaceQualityMeter();
+
     private final ImageDecoder decoder;
     private final FaceDetector detector;
     private final LandmarkLocator landmarks;
@@ -65,10 +69,14 @@ public final class DefaultFacePipeline implements FacePipeline {
         observer.stageCompleted(PipelineStage.DECODE, System.nanoTime() - start);
         List<Face> faces = analyze(decoded.pixels(), options);
         double scale = decoded.scale();
+        List<FaceQuality> quality = List.of();
+        if (options.quality()) {
+            quality = faces.stream().map(f -> QUALITY.measure(decoded.pixels(), f, scale)).toList();
+        }
         if (scale != 1.0) {
             faces = faces.stream().map(f -> scaled(f, scale)).toList();
         }
-        return new AnalyzedImage(decoded.width(), decoded.height(), faces);
+        return new AnalyzedImage(decoded.width(), decoded.height(), faces, quality);
     }
 
     /**

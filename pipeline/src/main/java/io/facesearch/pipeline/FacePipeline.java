@@ -2,6 +2,7 @@ package io.facesearch.pipeline;
 
 import io.facesearch.face.Face;
 import io.facesearch.image.InvalidImageException;
+import io.facesearch.quality.FaceQuality;
 import java.util.List;
 
 /**
@@ -12,7 +13,8 @@ public interface FacePipeline extends AutoCloseable {
 
     /** Every face found in an encoded image (JPEG, PNG, BMP, WebP), main face first: the largest
      * near the centre ({@link io.facesearch.detect.FaceProminence}) among the faces whose landmarks
-     * agree with their box ({@link io.facesearch.align.LandmarkAgreement}). */
+     * agree with their box ({@link io.facesearch.align.LandmarkAgreement}). When the options ask for
+     * {@link AnalysisOptions#quality()}, every face returned is measured. */
     AnalyzedImage analyze(byte[] encodedImage, AnalysisOptions options) throws InvalidImageException;
 
     /** Identifies the models and alignment that produced the embeddings, e.g. for a collection's model check. */
@@ -24,10 +26,24 @@ public interface FacePipeline extends AutoCloseable {
     @Override
     void close();
 
-    /** The outcome for one image. */
-    record AnalyzedImage(int width, int height, List<Face> faces) {
+    /**
+     * The outcome for one image.
+     *
+     * @param quality each face's quality measures, in the order of {@code faces}, when
+     *     {@link AnalysisOptions#quality()} asked for them; else empty
+     */
+    record AnalyzedImage(int width, int height, List<Face> faces, List<FaceQuality> quality) {
         public AnalyzedImage {
             faces = List.copyOf(faces);
+            quality = List.copyOf(quality);
+            if (!quality.isEmpty() && quality.size() != faces.size()) {
+                throw new IllegalArgumentException(quality.size() + " quality measures for " + faces.size() + " faces");
+            }
+        }
+
+        /** Without quality measures. */
+        public AnalyzedImage(int width, int height, List<Face> faces) {
+            this(width, height, faces, List.of());
         }
     }
 }

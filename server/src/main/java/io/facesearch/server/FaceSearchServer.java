@@ -140,11 +140,11 @@ public final class FaceSearchServer {
         RpcMetricsInterceptor rpcMetrics = new RpcMetricsInterceptor(meters);
         transport.maxInboundMessageSize(config.maxMessageBytes())
                 .addService(ServerInterceptors.intercept(new CollectionHandler(new CollectionService(registry, pipeline)), rpcMetrics))
-                .addService(ServerInterceptors.intercept(new EnrollmentHandler(new EnrollmentService(registry, pipeline),
+                .addService(ServerInterceptors.intercept(new EnrollmentHandler(new EnrollmentService(registry, pipeline, config.quality()),
                         streamExecutor, config.streamWindow()), rpcMetrics))
-                .addService(ServerInterceptors.intercept(new SearchHandler(new SearchService(registry, pipeline)), rpcMetrics))
+                .addService(ServerInterceptors.intercept(new SearchHandler(new SearchService(registry, pipeline, config.quality())), rpcMetrics))
                 .addService(ServerInterceptors.intercept(new VerificationHandler(new VerificationService(registry, pipeline)), rpcMetrics))
-                .addService(ServerInterceptors.intercept(new DetectionHandler(new DetectionService(pipeline)), rpcMetrics))
+                .addService(ServerInterceptors.intercept(new DetectionHandler(new DetectionService(pipeline, config.quality())), rpcMetrics))
                 .addService(ServerInterceptors.intercept(new FaceHandler(new FaceCatalogService(registry)), rpcMetrics))
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance());

@@ -36,6 +36,8 @@ final class EnrollReport {
     private int replayed;
     private int withoutFace;
     private int failed;
+    /** Faces the server's quality gate refused, in photos with or without an enrolled face. */
+    private int belowQuality;
     private int status = ExitStatus.OK;
 
     EnrollReport(PrintWriter out, PrintWriter err, boolean json, Progress progress) {
@@ -77,6 +79,8 @@ final class EnrollReport {
             return;
         }
         EnrollResult result = r.result();
+        belowQuality += (int) result.rejected().stream().filter(f -> f.reason() != RejectedFace.Reason.NOT_MAIN
+                && f.reason() != RejectedFace.Reason.SEVERAL_FACES && f.reason() != RejectedFace.Reason.OTHER).count();
         if (result.enrolled()) {
             photosEnrolled++;
             faces += result.faces().size();
@@ -85,14 +89,20 @@ final class EnrollReport {
             withoutFace++;
             status = ExitStatus.worst(status, ExitStatus.BAD_PHOTO);
             if (!json) {
-                problem(file, result.rejected().isEmpty() ? "no face found"
-                        : result.rejected().size() + " faces found, none enrolled: " + result.rejected().getFirst().message(), null);
+                problem(file, result.rejected().isEmpty() ? "no face found" : noneEnrolled(result.rejected()), null);
             }
         }
         if (json) {
             out.println(photo(file, result));
             out.flush();
         }
+    }
+
+    /** Why a photo whose faces were all refused enrolled nothing: the first face's reason, which is the main face's. */
+    private static String noneEnrolled(List<RejectedFace> rejected) {
+        RejectedFace first = rejected.getFirst();
+        return rejected.size() + (rejected.size() == 1 ? " face" : " faces") + " found, none enrolled ("
+                + first.reason().name().toLowerCase(Locale.ROOT) + "): " + first.message();
     }
 
     /** Problems held back while the progress bar was drawn. */
@@ -115,6 +125,9 @@ final class EnrollReport {
         }
         if (failed > 0) {
             notes.add(failed + " failed");
+        }
+        if (belowQuality > 0) {
+            notes.add(belowQuality + (belowQuality == 1 ? " face" : " faces") + " below the server's quality settings");
         }
         if (!notes.isEmpty()) {
             b.append(" (").append(String.join(", ", notes)).append(')');
@@ -165,7 +178,10 @@ final class EnrollReport {
         }
         ArrayNode rejected = n.putArray("rejected");
         for (RejectedFace f : result.rejected()) {
-            rejected.addObject().put("reason", f.reason().name().toLowerCase(Locale.ROOT)).set("box", Json.box(f.box()));
+            ObjectNode face = rejected.addObject();
+            face.put("reason", f.reason().name().toLowerCase(Locale.ROOT));
+            face.set("box", Json.box(f.box()));
+            face.put("message", f.message());
         }
         return n;
     }

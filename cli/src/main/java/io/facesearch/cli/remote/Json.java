@@ -78,6 +78,24 @@ final class Json {
         return n;
     }
 
+    /** The server's quality measures of a detected face and its enrolment gate's verdict. */
+    static ObjectNode faceQuality(io.facesearch.client.FaceQuality q) {
+        ObjectNode n = object();
+        n.put("passed", q.passed());
+        if (!q.passed()) {
+            n.put("reason", q.reason().name().toLowerCase(Locale.ROOT));
+            n.put("message", q.message());
+        }
+        n.put("score", round(q.score()));
+        n.put("boxToFace", round(q.boxToFace()));
+        n.put("facePixels", round(q.facePixels()));
+        n.put("sharpness", round(q.sharpness()));
+        n.put("yaw", round(q.yaw()));
+        n.put("pitch", round(q.pitch()));
+        n.put("roll", round(q.roll()));
+        return n;
+    }
+
     static ObjectNode face(Face f) {
         ObjectNode n = object();
         n.put("faceId", f.faceId());

@@ -133,6 +133,9 @@ public final class SearchCommand extends ServerCommand {
             ObjectNode face = faces.addObject();
             face.set("box", Json.box(r.face().box()));
             face.put("quality", Json.round(r.face().quality()));
+            if (r.face().faceQuality() != null) {
+                face.set("faceQuality", Json.faceQuality(r.face().faceQuality()));
+            }
             Json.matches(face, r.matches());
         }
         return n;

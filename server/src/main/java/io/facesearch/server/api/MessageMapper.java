@@ -29,6 +29,8 @@ import io.facesearch.server.service.EnrollResult;
 import io.facesearch.server.service.FaceReference;
 import io.facesearch.server.service.FaceSearchException;
 import io.facesearch.pipeline.FaceSelection;
+import io.facesearch.quality.FaceQuality;
+import io.facesearch.quality.QualityGate;
 import io.facesearch.server.service.Match;
 import io.facesearch.server.service.MatchList;
 import io.facesearch.server.service.Rejection;
@@ -154,8 +156,32 @@ final class MessageMapper {
             b.addFaces(face);
         }
         for (Rejection r : result.rejected()) {
-            b.addRejected(RejectedFace.newBuilder().setBox(box(r.box())).setMessage(r.message()).setReason(
-                    r.reason() == Rejection.Reason.NOT_MAIN ? RejectionReason.NOT_MAIN : RejectionReason.SEVERAL_FACES));
+            b.addRejected(RejectedFace.newBuilder().setBox(box(r.box())).setMessage(r.message()).setReason(rejectionReason(r.reason())));
+        }
+        return b.build();
+    }
+
+    static RejectionReason rejectionReason(Rejection.Reason reason) {
+        return switch (reason) {
+            case NOT_MAIN -> RejectionReason.NOT_MAIN;
+            case SEVERAL_FACES -> RejectionReason.SEVERAL_FACES;
+            case LOW_SCORE -> RejectionReason.LOW_SCORE;
+            case LANDMARKS_DISAGREE -> RejectionReason.LANDMARKS_DISAGREE;
+            case TOO_SMALL -> RejectionReason.TOO_SMALL;
+            case BLURRY -> RejectionReason.BLURRY;
+            case EXTREME_POSE -> RejectionReason.EXTREME_POSE;
+        };
+    }
+
+    /** The measures and the gate's verdict; the reason is unspecified when the face passes. */
+    static io.facesearch.api.v1.FaceQuality faceQuality(QualityGate.Verdict verdict) {
+        FaceQuality q = verdict.quality();
+        io.facesearch.api.v1.FaceQuality.Builder b = io.facesearch.api.v1.FaceQuality.newBuilder()
+                .setScore(q.score()).setBoxToFace((float) q.boxToFace()).setFacePixels((float) q.facePixels())
+                .setSharpness((float) q.sharpness()).setYaw((float) q.yaw()).setPitch((float) q.pitch()).setRoll((float) q.roll())
+                .setPassed(verdict.passed());
+        if (!verdict.passed()) {
+            b.setReason(rejectionReason(Rejection.Reason.of(verdict.issue()))).setMessage(verdict.message());
         }
         return b.build();
     }
@@ -199,8 +225,12 @@ final class MessageMapper {
         return b.build();
     }
 
-    static DetectedFace detectedFace(Face face, boolean includeEmbedding) {
+    /** @param quality the face's measures and the enrolment gate's verdict, or null when not measured */
+    static DetectedFace detectedFace(Face face, boolean includeEmbedding, QualityGate.Verdict quality) {
         DetectedFace.Builder b = DetectedFace.newBuilder().setBox(box(face.box())).setQuality(face.score());
+        if (quality != null) {
+            b.setFaceQuality(faceQuality(quality));
+        }
         if (face.landmarks() != null) {
             b.addAllLandmarks(points(face.landmarks()));
         }

@@ -25,7 +25,7 @@ public final class SearchHandler extends SearchServiceGrpc.SearchServiceImplBase
             SearchResponse.Builder b = SearchResponse.newBuilder();
             for (ImageMatches m : search.searchImage(request.getCollection(), request.getImage().toByteArray(),
                     MessageMapper.searchOptions(request.getOptions()))) {
-                b.addResults(SearchResult.newBuilder().setFace(MessageMapper.detectedFace(m.face(), false))
+                b.addResults(SearchResult.newBuilder().setFace(MessageMapper.detectedFace(m.face(), false, m.quality()))
                         .setMatches(MessageMapper.faceMatches(m.matches())));
             }
             return b.build();

@@ -1,5 +1,6 @@
 package io.facesearch.server.config;
 
+import io.facesearch.quality.QualityGate;
 import io.facesearch.store.BackendSettings;
 import java.io.IOException;
 import java.io.Reader;
@@ -42,10 +43,23 @@ import java.util.Properties;
  * <tr><td>hnsw.max.conn</td><td>16</td><td>HNSW neighbours per node</td></tr>
  * <tr><td>hnsw.beam.width</td><td>100</td><td>HNSW build beam width</td></tr>
  * <tr><td>hnsw.candidates</td><td>150</td><td>neighbours collected per search before the k nearest are kept</td></tr>
+ * <tr><td>quality.min.score</td><td>0</td><td>enrolment's quality gate ({@link QualityGate}): lowest detector score
+ *     enrolled; refused faces come back with reason LOW_SCORE. The quality defaults are measured (docs/accuracy.md,
+ *     "Quality gate"): no detection in photos without a face is enrolled, no LFW face is refused. 0 turns a minimum off</td></tr>
+ * <tr><td>quality.max.box.to.face</td><td>1.4</td><td>how far the detection box may be from the face its landmarks fit,
+ *     either way, as a ratio (LANDMARKS_DISAGREE)</td></tr>
+ * <tr><td>quality.min.face.px</td><td>36</td><td>shortest side of the face's box, in the photo's pixels (TOO_SMALL)</td></tr>
+ * <tr><td>quality.min.sharpness</td><td>3</td><td>variance of the Laplacian of the aligned grey face chip (BLURRY)</td></tr>
+ * <tr><td>quality.max.yaw</td><td>90</td><td>largest head turn, degrees (EXTREME_POSE); the estimate stops at 90, so 90 leaves it open</td></tr>
+ * <tr><td>quality.max.pitch</td><td>90</td><td>largest head nod, degrees (EXTREME_POSE); 90 leaves it open</td></tr>
+ * <tr><td>quality.max.roll</td><td>45</td><td>largest in-plane tilt of the eye line, degrees (EXTREME_POSE): the aligned chip levels up to 45</td></tr>
  * </table>
+ *
+ * <p>Detect and Search report each face's quality and the gate's verdict under these settings, and refuse nothing.
  *
  * @param hnsw the {@code hnsw.*} settings by name, handed to the backend with the others in
  *     {@link #backendSettings()}
+ * @param quality the {@code quality.*} settings: the gate every face enrolled from an image must pass
  */
 public record ServerConfig(
         Path dataDir,
@@ -60,7 +74,8 @@ public record ServerConfig(
         Duration refreshInterval,
         Duration commitInterval,
         long maxIndexLag,
-        Map<String, String> hnsw) {
+        Map<String, String> hnsw,
+        QualityGate quality) {
 
     /** Property names and defaults, in documentation order. */
     static final Map<String, String> DEFAULTS = defaults();
@@ -82,6 +97,14 @@ public record ServerConfig(
         d.put("hnsw.max.conn", "16");
         d.put("hnsw.beam.width", "100");
         d.put("hnsw.candidates", "150");
+        QualityGate q = QualityGate.DEFAULT;
+        d.put("quality.min.score", number(q.minScore()));
+        d.put("quality.max.box.to.face", number(q.maxBoxToFace()));
+        d.put("quality.min.face.px", number(q.minFacePixels()));
+        d.put("quality.min.sharpness", number(q.minSharpness()));
+        d.put("quality.max.yaw", number(q.maxYaw()));
+        d.put("quality.max.pitch", number(q.maxPitch()));
+        d.put("quality.max.roll", number(q.maxRoll()));
         return Map.copyOf(d);
     }
 
@@ -90,6 +113,7 @@ public record ServerConfig(
             throw new IllegalArgumentException("backend must name a storage backend, e.g. embedded");
         }
         hnsw = Map.copyOf(hnsw);
+        java.util.Objects.requireNonNull(quality, "quality");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
         }
@@ -168,7 +192,8 @@ public record ServerConfig(
                 integer(values, "index.max.lag"),
                 Map.of("hnsw.max.conn", Integer.toString(integer(values, "hnsw.max.conn")),
                         "hnsw.beam.width", Integer.toString(integer(values, "hnsw.beam.width")),
-                        "hnsw.candidates", Integer.toString(integer(values, "hnsw.candidates"))));
+                        "hnsw.candidates", Integer.toString(integer(values, "hnsw.candidates"))),
+                qualityGate(values));
     }
 
     /** What the storage backend is opened with: the data directory and the storage settings. */
@@ -188,6 +213,29 @@ public record ServerConfig(
     private static void requireKnown(String name, String source) {
         if (!DEFAULTS.containsKey(name)) {
             throw new IllegalArgumentException("unknown setting '" + name + "' in " + source + "; known: " + DEFAULTS.keySet());
+        }
+    }
+
+    private static QualityGate qualityGate(Map<String, String> values) {
+        try {
+            return new QualityGate(decimal(values, "quality.min.score"), decimal(values, "quality.max.box.to.face"),
+                    decimal(values, "quality.min.face.px"), decimal(values, "quality.min.sharpness"), decimal(values, "quality.max.yaw"),
+                    decimal(values, "quality.max.pitch"), decimal(values, "quality.max.roll"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("quality settings: " + e.getMessage(), e);
+        }
+    }
+
+    /** A default as a property value: integers without a decimal point. */
+    private static String number(double v) {
+        return v == Math.rint(v) && !Double.isInfinite(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static double decimal(Map<String, String> values, String name) {
+        try {
+            return Double.parseDouble(values.get(name).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + name + " must be a number, got '" + values.get(name) + "'");
         }
     }
 

@@ -5,7 +5,9 @@ import io.facesearch.domain.Enrolled;
 import io.facesearch.domain.NewFace;
 import io.facesearch.domain.StoredFace;
 import io.facesearch.face.Face;
+import io.facesearch.pipeline.FacePipeline;
 import io.facesearch.pipeline.FaceSelection;
+import io.facesearch.quality.QualityGate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +22,13 @@ import java.util.Map;
 public final class EnrollmentService {
     private final CollectionRegistry registry;
     private final PipelineGate pipeline;
+    private final QualityGate quality;
 
-    public EnrollmentService(CollectionRegistry registry, PipelineGate pipeline) {
+    /** @param quality what every face enrolled from an image must pass (the server's {@code quality.*} settings) */
+    public EnrollmentService(CollectionRegistry registry, PipelineGate pipeline, QualityGate quality) {
         this.registry = registry;
         this.pipeline = pipeline;
+        this.quality = quality;
     }
 
     /** Enrols one photo or embedding; throws {@link FaceSearchException} when it is refused. */
@@ -85,13 +90,22 @@ public final class EnrollmentService {
         }
         // Every face is located, so that each refused one comes back with its box; only kept ones are embedded.
         FaceSelection selection = enrollment.selection();
-        List<Face> found = pipeline.analyze(enrollment.image(), selection.analysisOptions(true)).faces();
+        FacePipeline.AnalyzedImage analyzed = pipeline.analyze(enrollment.image(), selection.analysisOptions(true).withQuality(true));
+        List<Face> found = analyzed.faces();
+        // The selection comes first: when the main face is refused on quality, a bystander must not
+        // take its place under the subject's name. The kept faces are the first ones found.
         List<Face> kept = selection.keep(found);
         List<NewFace> faces = new ArrayList<>();
-        for (Face f : kept) {
-            faces.add(new NewFace(f.embedding().toArray(), f.box(), f.score(), f.landmarks(), StoredFace.Source.IMAGE));
-        }
         List<Rejection> rejected = new ArrayList<>();
+        for (int i = 0; i < kept.size(); i++) {
+            Face f = kept.get(i);
+            QualityGate.Verdict verdict = quality.check(analyzed.quality().get(i));
+            if (verdict.passed()) {
+                faces.add(new NewFace(f.embedding().toArray(), f.box(), f.score(), f.landmarks(), StoredFace.Source.IMAGE));
+            } else {
+                rejected.add(new Rejection(f.box(), Rejection.Reason.of(verdict.issue()), "below the server's quality settings: " + verdict.message()));
+            }
+        }
         for (Face f : found.subList(kept.size(), found.size())) {
             rejected.add(selection == FaceSelection.FAIL_IF_SEVERAL
                     ? new Rejection(f.box(), Rejection.Reason.SEVERAL_FACES,

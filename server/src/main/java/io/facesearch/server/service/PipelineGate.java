@@ -61,7 +61,13 @@ public final class PipelineGate implements AutoCloseable {
                     "the face pipeline is busy with " + (slots.availablePermits() == 0 ? "all" : "most") + " of its slots; retry with backoff");
         }
         try {
-            return p.analyze(image, options);
+            FacePipeline.AnalyzedImage analyzed = p.analyze(image, options);
+            if (options.quality() && analyzed.quality().size() != analyzed.faces().size()) {
+                // The enrolment gate cannot judge unmeasured faces, and must not let them through.
+                throw new FaceSearchException(FaceSearchException.Kind.FAILED_PRECONDITION,
+                        "the face pipeline '" + p.modelId() + "' does not measure face quality, which enrolment from images needs");
+            }
+            return analyzed;
         } catch (InvalidImageException e) {
             FaceSearchException.Kind kind = e.reason() == InvalidImageException.Reason.TOO_LARGE
                     ? FaceSearchException.Kind.RESOURCE_EXHAUSTED : FaceSearchException.Kind.INVALID_ARGUMENT;

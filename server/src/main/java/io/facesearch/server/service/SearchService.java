@@ -4,6 +4,8 @@ import io.facesearch.compare.MatchThreshold;
 import io.facesearch.domain.StoredFace;
 import io.facesearch.face.Face;
 import io.facesearch.pipeline.AnalysisOptions;
+import io.facesearch.pipeline.FacePipeline;
+import io.facesearch.quality.QualityGate;
 import io.facesearch.store.Neighbor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,10 +21,13 @@ import java.util.UUID;
 public final class SearchService {
     private final CollectionRegistry registry;
     private final PipelineGate pipeline;
+    private final QualityGate quality;
 
-    public SearchService(CollectionRegistry registry, PipelineGate pipeline) {
+    /** @param quality the enrolment gate, whose verdict on each query face is reported (never applied) */
+    public SearchService(CollectionRegistry registry, PipelineGate pipeline, QualityGate quality) {
         this.registry = registry;
         this.pipeline = pipeline;
+        this.quality = quality;
     }
 
     public List<ImageMatches> searchImage(String collectionName, byte[] image, SearchOptions options) {
@@ -33,10 +38,12 @@ public final class SearchService {
         if (!pipeline.modelId().equals(collection.record().modelId())) {
             throw EnrollmentService.modelMismatch(collection, pipeline.modelId());
         }
-        List<Face> faces = pipeline.analyze(image, AnalysisOptions.DEFAULT).faces();
+        FacePipeline.AnalyzedImage analyzed = pipeline.analyze(image, AnalysisOptions.DEFAULT.withQuality(true));
         List<ImageMatches> results = new ArrayList<>();
-        for (Face face : faces) {
-            results.add(new ImageMatches(face, matches(collection, face.embedding().toArray(), options, null)));
+        for (int i = 0; i < analyzed.faces().size(); i++) {
+            Face face = analyzed.faces().get(i);
+            results.add(new ImageMatches(face, matches(collection, face.embedding().toArray(), options, null),
+                    quality.check(analyzed.quality().get(i))));
         }
         return results;
     }

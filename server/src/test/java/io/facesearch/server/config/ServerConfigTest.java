@@ -51,6 +51,23 @@ class ServerConfigTest {
     }
 
     @Test
+    void qualitySettingsDefaultToTheMeasuredGateAndCanBeChanged() {
+        assertEquals(io.facesearch.quality.QualityGate.DEFAULT, ServerConfig.load(null, Map.of(), Map.of()).quality());
+        ServerConfig c = ServerConfig.load(null, Map.of("FACESEARCH_QUALITY_MAX_YAW", "30"),
+                Map.of("quality.min.score", "0.8", "quality.min.face.px", "64", "quality.min.sharpness", "12.5"));
+        assertEquals(0.8, c.quality().minScore());
+        assertEquals(64, c.quality().minFacePixels());
+        assertEquals(12.5, c.quality().minSharpness());
+        assertEquals(30, c.quality().maxYaw());
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.load(null, Map.of(), Map.of("quality.min.score", "2"))).getMessage();
+        org.junit.jupiter.api.Assertions.assertTrue(message.startsWith("quality settings: minimum score"), message);
+        message = assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.load(null, Map.of(), Map.of("quality.max.roll", "level"))).getMessage();
+        org.junit.jupiter.api.Assertions.assertTrue(message.contains("quality.max.roll"), message);
+    }
+
+    @Test
     void refusesUnknownAndInvalidSettingsByName() throws IOException {
         Path file = dir.resolve("bad.properties");
         Files.writeString(file, "prot=1\n");
