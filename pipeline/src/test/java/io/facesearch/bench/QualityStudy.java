@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * percentiles per set and the faces each rule of the gate refuses. The numbers behind the
  * "Quality gate" section of docs/accuracy.md.
  *
- * <p>Run: {@code bin/mvn -B -q -pl pipeline -am -Pbench -DskipTests verify
+ * <p>Run: {@code bin/mvn -B -q -pl pipeline -am -DskipTests verify -Dbench.pipeline
  * -Dbench.main=io.facesearch.bench.QualityStudy [-Dgate.minScore=0.5 -Dgate.maxBoxToFace=2
  * -Dgate.minFacePixels=20 -Dgate.minSharpness=0 -Dgate.maxYaw=80 -Dgate.maxPitch=80 -Dgate.maxRoll=180]}:
  * the {@code gate.*} properties try other thresholds than {@link QualityGate#DEFAULT}.
