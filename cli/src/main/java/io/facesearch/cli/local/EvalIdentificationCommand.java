@@ -2,25 +2,17 @@ package io.facesearch.cli.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.facesearch.cli.ExitStatus;
-import io.facesearch.compare.DistanceMetric;
-import io.facesearch.face.Embedding;
-import io.facesearch.identify.FaceCandidate;
 import io.facesearch.identify.IdentificationDefaults;
 import io.facesearch.identify.ImpostorScores;
 import io.facesearch.identify.OpenSetRule;
 import io.facesearch.identify.OpenSetScore;
 import io.facesearch.identify.SubjectCandidates;
-import io.facesearch.pipeline.AnalysisOptions;
-import io.facesearch.pipeline.FacePipeline;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,6 +51,11 @@ public final class EvalIdentificationCommand implements Callable<Integer> {
             description = "Keep the photos' descriptors in FILE and reuse them on the next run (for repeated measurements).")
     Path cacheFile;
 
+    @Option(names = "--server", paramLabel = "HOST:PORT",
+            description = {"Run the protocol through this server instead of the local pipeline: a temporary collection",
+                "holds the gallery and is deleted at the end (token from FACESEARCH_TOKEN)."})
+    String server;
+
     @Option(names = "--json", description = "Print the figures as one JSON object.")
     boolean json;
 
@@ -74,34 +71,17 @@ public final class EvalIdentificationCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--target-fpir must be in (0, 1), got " + targetFpir);
             return ExitStatus.USAGE;
         }
+        if (server != null && cacheFile != null) {
+            spec.commandLine().getErr().println("--embeddings-cache is for the local pipeline, not with --server");
+            return ExitStatus.USAGE;
+        }
         IdentificationProtocol protocol = IdentificationProtocol.of(images, distractors);
-        Map<Path, Embedding> embeddings = embed(protocol.files());
-        List<ExactGallery.Entry> enrolled = new ArrayList<>();
-        for (IdentificationProtocol.Photo p : protocol.gallery()) {
-            Embedding e = embeddings.get(p.file());
-            if (e != null) {
-                enrolled.add(new ExactGallery.Entry(p.subject() + "/" + p.file().getFileName(), p.subject(), e));
-            }
+        PrintWriter err = spec.commandLine().getErr();
+        Report report;
+        try (ProtocolSearch search = server != null ? ServerProtocolSearch.open(server)
+                : LocalProtocolSearch.open(protocol.files(), pipeline, cacheFile, err)) {
+            report = run(protocol, search);
         }
-        ExactGallery gallery = new ExactGallery(enrolled, DistanceMetric.EUCLIDEAN);
-        Set<String> subjects = new HashSet<>();
-        enrolled.forEach(e -> subjects.add(e.subjectId()));
-        List<SearchedProbe> mated = new ArrayList<>();
-        for (IdentificationProtocol.Photo p : protocol.mated()) {
-            if (subjects.contains(p.subject())) {
-                mated.add(search(gallery, embeddings.get(p.file()), p.subject()));
-            }
-        }
-        List<SearchedProbe> nonMated = new ArrayList<>();
-        for (IdentificationProtocol.Photo p : protocol.nonMated()) {
-            nonMated.add(search(gallery, embeddings.get(p.file()), null));
-        }
-        ImpostorScores impostors = galleryImpostors(gallery);
-        OpenSetRule rule = OpenSetRule.forTargetFpir(targetFpir, impostors);
-        OpenSetRule fallback = new OpenSetRule(IdentificationDefaults.SCORE, IdentificationDefaults.threshold(targetFpir));
-        boolean estimated = impostors.canEstimate(targetFpir, IdentificationDefaults.MIN_FALSE_ACCEPTS);
-        Report report = new Report(protocol, gallery.size(), mated, nonMated, impostors, estimated, rule, fallback,
-                protocol.files().size() - embeddings.size());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(report.json());
@@ -112,61 +92,31 @@ public final class EvalIdentificationCommand implements Callable<Integer> {
         return ExitStatus.OK;
     }
 
-    private Map<Path, Embedding> embed(List<Path> files) throws Exception {
-        EmbeddingCache cache = EmbeddingCache.open(cacheFile);
-        Map<Path, Embedding> embeddings = new HashMap<>();
-        List<Path> missing = new ArrayList<>();
-        for (Path f : files) {
-            Optional<Optional<Embedding>> cached = cache.get(f);
-            if (cached.isPresent()) {
-                cached.get().ifPresent(e -> embeddings.put(f, e));
-            } else {
-                missing.add(f);
+    private Report run(IdentificationProtocol protocol, ProtocolSearch search) throws Exception {
+        Set<String> subjects = search.enroll(protocol.gallery());
+        List<SearchedProbe> mated = new ArrayList<>();
+        for (IdentificationProtocol.Photo p : protocol.mated()) {
+            // A person whose gallery photo showed no face is not enrolled: their photos prove nothing.
+            if (subjects.contains(p.subject())) {
+                mated.add(probe(search, p.file(), p.subject()));
             }
         }
-        if (!missing.isEmpty()) {
-            Map<String, Path> byName = new HashMap<>();
-            missing.forEach(f -> byName.put(f.toString(), f));
-            try (FacePipeline p = pipeline.open()) {
-                ImageBatchRun.run(p, missing, AnalysisOptions.DEFAULT, pipeline.threads(), r -> {
-                    Path file = byName.get(r.file());
-                    Embedding e = r.error() == null && !r.image().faces().isEmpty()
-                            ? r.image().faces().get(0).embedding() : null;
-                    if (r.error() != null) {
-                        spec.commandLine().getErr().println(r.file() + ": " + r.error());
-                    }
-                    if (e != null) {
-                        embeddings.put(file, e);
-                    }
-                    try {
-                        cache.put(file, e);
-                    } catch (java.io.IOException x) {
-                        throw new java.io.UncheckedIOException(x);
-                    }
-                });
-            }
-            cache.save();
+        List<SearchedProbe> nonMated = new ArrayList<>();
+        for (IdentificationProtocol.Photo p : protocol.nonMated()) {
+            nonMated.add(probe(search, p.file(), null));
         }
-        return embeddings;
+        ImpostorScores impostors = ImpostorScores.fromSearches(search.impostorSearches(FACE_LIMIT),
+                IdentificationDefaults.SCORE);
+        OpenSetRule rule = OpenSetRule.forTargetFpir(targetFpir, impostors);
+        OpenSetRule fallback = new OpenSetRule(IdentificationDefaults.SCORE, IdentificationDefaults.threshold(targetFpir));
+        boolean estimated = impostors.canEstimate(targetFpir, IdentificationDefaults.MIN_FALSE_ACCEPTS);
+        return new Report(protocol, search.gallerySize(), mated, nonMated, impostors, estimated, rule, fallback,
+                search.photosWithoutFace());
     }
 
-    private static SearchedProbe search(ExactGallery gallery, Embedding probe, String truth) {
-        if (probe == null) {
-            return new SearchedProbe(truth, List.of());
-        }
-        return new SearchedProbe(truth, SubjectCandidates.group(gallery.search(probe, FACE_LIMIT, null)));
-    }
-
-    /**
-     * Every enrolled face searched with its own subject left out: the non-mated searches a collection
-     * can run on itself, which the default rule's threshold is estimated from (as the server does).
-     */
-    private static ImpostorScores galleryImpostors(ExactGallery gallery) {
-        List<List<FaceCandidate>> searches = new ArrayList<>();
-        for (ExactGallery.Entry e : gallery.entries()) {
-            searches.add(gallery.search(e.embedding(), FACE_LIMIT, e.subjectId()));
-        }
-        return ImpostorScores.fromSearches(searches, IdentificationDefaults.SCORE);
+    private static SearchedProbe probe(ProtocolSearch search, Path photo, String truth) throws Exception {
+        return new SearchedProbe(truth, search.search(photo, FACE_LIMIT).map(SubjectCandidates::group)
+                .orElse(List.of()));
     }
 
     /** The scores compared in docs/accuracy.md, by the name the JSON gives them. */

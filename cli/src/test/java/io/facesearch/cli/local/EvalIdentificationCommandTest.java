@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.facesearch.cli.testing.Cli;
+import io.facesearch.client.FaceSearchClient;
+import io.facesearch.client.testing.TestServer;
 import io.facesearch.testdata.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,6 +89,27 @@ class EvalIdentificationCommandTest {
         assertEquals(ENROLLED + DISTRACTORS, more.get("gallery").asInt());
         assertEquals(matedProbes, more.get("mated_probes").asInt());
         assertEquals(SINGLE, more.get("non_mated_probes").asInt());
+    }
+
+    @Test
+    void throughAServerTheSplitAndRankOneAreThoseOfTheLocalRunAndTheCollectionIsGone() throws Exception {
+        Cli.Run local = Cli.run("eval", "identification", "--images", dir.resolve("tree").toString(), "--json",
+                "--embeddings-cache", dir.resolve("server-compare.tsv").toString());
+        assertEquals(0, local.status(), local.toString());
+        try (TestServer server = TestServer.withPipeline(dir.resolve("data"))) {
+            Cli.Run remote = Cli.run("eval", "identification", "--images", dir.resolve("tree").toString(), "--json",
+                    "--server", server.target());
+            assertEquals(0, remote.status(), remote.toString());
+            JsonNode a = FaceJson.MAPPER.readTree(local.out());
+            JsonNode b = FaceJson.MAPPER.readTree(remote.out());
+            for (String field : List.of("gallery", "mated_probes", "non_mated_probes")) {
+                assertEquals(a.get(field).asInt(), b.get(field).asInt(), field);
+            }
+            assertEquals(a.get("rank1").asDouble(), b.get("rank1").asDouble(), 0.02, "same pipeline, same ranking");
+            try (FaceSearchClient client = server.client()) {
+                assertTrue(client.listCollections().isEmpty(), "the temporary collection is deleted");
+            }
+        }
     }
 
     @Test
