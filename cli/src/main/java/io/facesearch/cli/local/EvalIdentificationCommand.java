@@ -22,10 +22,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "identification", mixinStandardHelpOptions = true,
-        description = {"Open-set identification (1:N) on a folder-per-person tree: the first photo (by name) of every",
-            "person with 2+ photos is enrolled, their other photos are mated probes, the photos of people with",
-            "one photo are non-mated probes (not enrolled). Reports rank-1, DIR at FPIR 10/1/0.1 % and what the",
-            "default open-set rule decides, with the threshold estimated from the gallery's own impostors."})
+        description = {"Open-set identification (1:N) on a folder-per-person tree. Enrolled: the first",
+            "photo (by name) of every person with 2+ photos; mated probes: their other photos;",
+            "non-mated probes: the photos of people with one photo, who are not enrolled.",
+            "Reports rank-1, DIR at FPIR 10/1/0.1 %% for each open-set score, and what the default",
+            "rule decides with its threshold estimated from the gallery's own impostors."})
 public final class EvalIdentificationCommand implements Callable<Integer> {
     /**
      * Faces returned per search, without a distance cut: enough subjects for the runner-up and the
@@ -52,8 +53,8 @@ public final class EvalIdentificationCommand implements Callable<Integer> {
     Path cacheFile;
 
     @Option(names = "--server", paramLabel = "HOST:PORT",
-            description = {"Run the protocol through this server instead of the local pipeline: a temporary collection",
-                "holds the gallery and is deleted at the end (token from FACESEARCH_TOKEN)."})
+            description = "Run the protocol through this server instead of the local pipeline: a temporary "
+                    + "collection holds the gallery and is deleted at the end (token from FACESEARCH_TOKEN).")
     String server;
 
     @Option(names = "--json", description = "Print the figures as one JSON object.")
