@@ -92,34 +92,41 @@ def protocol(tree, vectors, enrolled_photos=1):
     return gallery, mated, non_mated
 
 
-def subject_distances(gallery, probe, templates=False):
-    """Subjects with their distance to the probe, nearest first: nearest face, or the mean template."""
-    names = np.array([s for s, _ in gallery])
-    matrix = np.stack([v for _, v in gallery])
-    if templates:
-        subjects = sorted(set(names))
-        means = np.stack([matrix[names == s].mean(axis=0) for s in subjects])
-        d = np.linalg.norm(means - probe, axis=1)
-        order = np.argsort(d, kind="stable")
-        return [(subjects[i], d[i]) for i in order]
-    d = np.linalg.norm(matrix - probe, axis=1)
-    seen, out = set(), []
-    for i in np.argsort(d, kind="stable"):
-        if names[i] not in seen:
-            seen.add(names[i])
-            out.append((names[i], d[i]))
-    return out
+class Gallery:
+    """The enrolled faces; a subject's distance is that of its nearest face, or of its mean template."""
+
+    def __init__(self, faces, templates=False):
+        names = np.array([s for s, _ in faces])
+        matrix = np.stack([v for _, v in faces])
+        if templates:
+            subjects = sorted(set(names))
+            matrix = np.stack([matrix[names == s].mean(axis=0) for s in subjects])
+            names = np.array(subjects)
+        self.names, self.matrix = names, matrix
+
+    def subjects(self, probe):
+        """(subject, distance) pairs, nearest first, one per subject."""
+        d = np.linalg.norm(self.matrix - probe, axis=1)
+        seen, out = set(), []
+        for i in np.argsort(d, kind="stable"):
+            if self.names[i] not in seen:
+                seen.add(self.names[i])
+                out.append((self.names[i], d[i]))
+                if len(out) == 12:
+                    break
+        return out
 
 
-def features(gallery, mated, non_mated, templates=False):
+def features(faces, mated, non_mated, templates=False):
     """Per probe: d1, d2, the cohort z of d1 over the next 10 subjects, top-is-right, is-mated."""
+    gallery = Gallery(faces, templates)
     rows = []
     for truth, probe in [(s, v) for s, v in mated] + [(None, v) for v in non_mated]:
         if probe is None:
             rows.append((np.inf, np.inf, -np.inf, False, truth is not None))
             continue
-        ranked = subject_distances(gallery, probe, templates)
-        d = np.array([x for _, x in ranked[:12]])
+        ranked = gallery.subjects(probe)
+        d = np.array([x for _, x in ranked])
         cohort = d[1:11]
         z = (cohort.mean() - d[0]) / max(cohort.std(), 1e-3)
         rows.append((d[0], d[1], z, ranked[0][0] == truth, truth is not None))
@@ -136,10 +143,12 @@ def dir_at_fpir(score, rows, fpir):
 
 def scores(rows, coefficients=None):
     d1, d2, z = rows[:, 0], rows[:, 1], rows[:, 2]
-    out = {"nearest_distance": -d1, "margin": d2 - d1, "ratio": 1 - d1 / d2, "cohort_z": z}
+    with np.errstate(invalid="ignore"):
+        out = {"nearest_distance": -d1, "margin": d2 - d1, "ratio": 1 - d1 / d2, "cohort_z": z}
     if coefficients is not None:
         out["logistic"] = coefficients[0] + coefficients[1] * d1 + coefficients[2] * (d2 - d1)
-    return out
+    # A probe without a face has no score: it is refused whatever the threshold.
+    return {k: np.where(np.isfinite(d1), v, -np.inf) for k, v in out.items()}
 
 
 def fit_logistic(x, y, iterations=50):

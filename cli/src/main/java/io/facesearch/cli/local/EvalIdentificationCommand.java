@@ -167,8 +167,10 @@ public final class EvalIdentificationCommand implements Callable<Integer> {
             }
             var bins = node.putArray("reliability");
             for (IdentificationFigures.ReliabilityBin b : reliability()) {
-                bins.addObject().put("from", b.from()).put("to", b.to()).put("probes", b.probes())
-                        .put("mean_confidence", b.meanConfidence()).put("fraction_correct", b.fractionCorrect());
+                ObjectNode bin = bins.addObject().put("from", b.from()).put("to", b.to()).put("probes", b.probes());
+                if (b.probes() > 0) {
+                    bin.put("mean_confidence", b.meanConfidence()).put("fraction_correct", b.fractionCorrect());
+                }
             }
             return node;
         }
