@@ -194,8 +194,12 @@ public final class EvalIdentificationCommand implements Callable<Integer> {
             out.println("reliability (confidence of the top subject, all probes):");
             out.println("  bin        probes  mean confidence  fraction correct");
             for (IdentificationFigures.ReliabilityBin b : reliability()) {
-                out.printf("  %.1f-%.1f  %6d  %15.3f  %16.3f%n", b.from(), b.to(), b.probes(),
-                        b.meanConfidence(), b.fractionCorrect());
+                if (b.probes() == 0) {
+                    out.printf("  %.1f-%.1f  %6d  %15s  %16s%n", b.from(), b.to(), 0, "-", "-");
+                } else {
+                    out.printf("  %.1f-%.1f  %6d  %15.3f  %16.3f%n", b.from(), b.to(), b.probes(),
+                            b.meanConfidence(), b.fractionCorrect());
+                }
             }
         }
 
