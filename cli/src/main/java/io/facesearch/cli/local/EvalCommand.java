@@ -2,7 +2,7 @@ package io.facesearch.cli.local;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = EvalLfwCommand.class,
+@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = {EvalLfwCommand.class, EvalIdentificationCommand.class},
         description = "Measure accuracy on a benchmark.")
 public final class EvalCommand implements Runnable {
     @picocli.CommandLine.Spec
