@@ -3,6 +3,7 @@ package io.facesearch.server.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.facesearch.store.embedded.EmbeddedSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,5 +78,22 @@ class ServerConfigTest {
         assertThrows(IllegalArgumentException.class, () -> ServerConfig.load(null, Map.of(), Map.of("refresh.ms", "5000")));
         assertThrows(IllegalArgumentException.class, () -> ServerConfig.load(null, Map.of(), Map.of("port", "70000")));
         assertThrows(IllegalArgumentException.class, () -> ServerConfig.load(null, Map.of(), Map.of("index.max.lag", "0")));
+    }
+
+    /**
+     * The server documents and validates the storage settings, the embedded backend applies them:
+     * their defaults are written in both places (the server cannot import the engine), so this
+     * ties them together.
+     */
+    @Test
+    void theStorageDefaultsAreTheEmbeddedBackendsOwn() {
+        EmbeddedSettings backend = EmbeddedSettings.DEFAULT;
+        Map<String, String> server = ServerConfig.load(null, Map.of(), Map.of()).backendSettings().options();
+        assertEquals(Long.toString(backend.refreshInterval().toMillis()), server.get("refresh.ms"));
+        assertEquals(Long.toString(backend.commitInterval().toMillis()), server.get("commit.ms"));
+        assertEquals(Long.toString(backend.maxIndexLag()), server.get("index.max.lag"));
+        assertEquals(Integer.toString(backend.hnsw().maxConn()), server.get("hnsw.max.conn"));
+        assertEquals(Integer.toString(backend.hnsw().beamWidth()), server.get("hnsw.beam.width"));
+        assertEquals(Integer.toString(backend.hnsw().candidates()), server.get("hnsw.candidates"));
     }
 }
