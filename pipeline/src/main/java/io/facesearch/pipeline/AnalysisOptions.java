@@ -6,10 +6,12 @@ package io.facesearch.pipeline;
  * @param embeddings compute descriptors (the expensive step; detection-only callers turn it off)
  * @param expressions compute expression probabilities
  * @param maxFaces keep at most this many faces, main face first ({@link FacePipeline#analyze})
- * @param maxEmbedded compute descriptors for at most this many of them, the first ones; the others
- *     come back without one (a caller that keeps only the main face still learns where the others are)
- * @param quality measure each face's {@link io.facesearch.quality.FaceQuality} (a chip and a few ratios per
- *     face, no network), returned in {@link FacePipeline.AnalyzedImage#quality()}
+ * @param maxEmbedded the faces a caller can keep: descriptors (and quality measures) are computed for
+ *     at most this many of them, the first ones; the others come back without (a caller that keeps
+ *     only the main face still learns where the others are)
+ * @param quality measure the {@link io.facesearch.quality.FaceQuality} of the first {@code maxEmbedded}
+ *     faces (a chip and a few ratios per face, no network), returned in
+ *     {@link FacePipeline.AnalyzedImage#quality()}
  */
 public record AnalysisOptions(boolean embeddings, boolean expressions, int maxFaces, int maxEmbedded, boolean quality) {
     /**

@@ -71,7 +71,8 @@ public final class DefaultFacePipeline implements FacePipeline {
         double scale = decoded.scale();
         List<FaceQuality> quality = List.of();
         if (options.quality()) {
-            quality = faces.stream().map(f -> QUALITY.measure(decoded.pixels(), f, scale)).toList();
+            // Only the faces a caller can keep: measuring is a chip per face, wasted on the others.
+            quality = faces.stream().limit(options.maxEmbedded()).map(f -> QUALITY.measure(decoded.pixels(), f, scale)).toList();
         }
         if (scale != 1.0) {
             faces = faces.stream().map(f -> scaled(f, scale)).toList();

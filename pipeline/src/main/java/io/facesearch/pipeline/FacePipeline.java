@@ -14,7 +14,8 @@ public interface FacePipeline extends AutoCloseable {
     /** Every face found in an encoded image (JPEG, PNG, BMP, WebP), main face first: the largest
      * near the centre ({@link io.facesearch.detect.FaceProminence}) among the faces whose landmarks
      * agree with their box ({@link io.facesearch.align.LandmarkAgreement}). When the options ask for
-     * {@link AnalysisOptions#quality()}, every face returned is measured. */
+     * {@link AnalysisOptions#quality()}, the first {@link AnalysisOptions#maxEmbedded()} faces (those a
+     * caller can keep) are measured. */
     AnalyzedImage analyze(byte[] encodedImage, AnalysisOptions options) throws InvalidImageException;
 
     /** Identifies the models and alignment that produced the embeddings, e.g. for a collection's model check. */
@@ -29,14 +30,15 @@ public interface FacePipeline extends AutoCloseable {
     /**
      * The outcome for one image.
      *
-     * @param quality each face's quality measures, in the order of {@code faces}, when
-     *     {@link AnalysisOptions#quality()} asked for them; else empty
+     * @param quality the quality measures of the first faces, in the order of {@code faces}, when
+     *     {@link AnalysisOptions#quality()} asked for them: one for each of the first
+     *     {@link AnalysisOptions#maxEmbedded()} faces; else empty
      */
     record AnalyzedImage(int width, int height, List<Face> faces, List<FaceQuality> quality) {
         public AnalyzedImage {
             faces = List.copyOf(faces);
             quality = List.copyOf(quality);
-            if (!quality.isEmpty() && quality.size() != faces.size()) {
+            if (quality.size() > faces.size()) {
                 throw new IllegalArgumentException(quality.size() + " quality measures for " + faces.size() + " faces");
             }
         }

@@ -62,7 +62,7 @@ public final class PipelineGate implements AutoCloseable {
         }
         try {
             FacePipeline.AnalyzedImage analyzed = p.analyze(image, options);
-            if (options.quality() && analyzed.quality().size() != analyzed.faces().size()) {
+            if (options.quality() && analyzed.quality().size() < Math.min(options.maxEmbedded(), analyzed.faces().size())) {
                 // The enrolment gate cannot judge unmeasured faces, and must not let them through.
                 throw new FaceSearchException(FaceSearchException.Kind.FAILED_PRECONDITION,
                         "the face pipeline '" + p.modelId() + "' does not measure face quality, which enrolment from images needs");
