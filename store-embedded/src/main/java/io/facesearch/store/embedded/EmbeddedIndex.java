@@ -1,16 +1,14 @@
 package io.facesearch.store.embedded;
 
 import io.facesearch.domain.Metric;
+import io.facesearch.store.NearestNeighbors;
 import io.facesearch.store.Neighbor;
 import io.facesearch.store.VectorIndex;
 import io.facesearch.store.embedded.hnsw.WritableIndex;
 import io.facesearch.store.embedded.rocks.RocksFaceStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * Search in an embedded collection: approximate by its HNSW index; exact by comparing the query
@@ -41,19 +39,9 @@ final class EmbeddedIndex implements VectorIndex {
 
     @Override
     public List<Neighbor> searchExact(float[] query, int k) {
-        PriorityQueue<Neighbor> worstFirst = new PriorityQueue<>(Comparator.comparingDouble(Neighbor::distance).reversed());
-        store.forEachEmbedding((id, vector) -> {
-            float d = metric.distance(query, vector);
-            if (worstFirst.size() < k) {
-                worstFirst.add(new Neighbor(id, d));
-            } else if (d < worstFirst.peek().distance()) {
-                worstFirst.poll();
-                worstFirst.add(new Neighbor(id, d));
-            }
-        });
-        List<Neighbor> sorted = new ArrayList<>(worstFirst);
-        sorted.sort(Comparator.comparingDouble(Neighbor::distance));
-        return sorted;
+        NearestNeighbors nearest = new NearestNeighbors(k);
+        store.forEachEmbedding((id, vector) -> nearest.offer(id, metric.distance(query, vector)));
+        return nearest.nearestFirst();
     }
 
     @Override

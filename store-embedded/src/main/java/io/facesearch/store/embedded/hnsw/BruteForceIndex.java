@@ -1,12 +1,10 @@
 package io.facesearch.store.embedded.hnsw;
 
 import io.facesearch.domain.Metric;
+import io.facesearch.store.NearestNeighbors;
 import io.facesearch.store.Neighbor;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -55,19 +53,9 @@ public final class BruteForceIndex implements WritableIndex {
     @Override
     public List<Neighbor> searchExact(float[] query, int k) {
         requireDimension(query);
-        PriorityQueue<Neighbor> worstFirst = new PriorityQueue<>(Comparator.comparingDouble(Neighbor::distance).reversed());
-        for (Map.Entry<UUID, float[]> e : vectors.entrySet()) {
-            float d = metric.distance(query, e.getValue());
-            if (worstFirst.size() < k) {
-                worstFirst.add(new Neighbor(e.getKey(), d));
-            } else if (d < worstFirst.peek().distance()) {
-                worstFirst.poll();
-                worstFirst.add(new Neighbor(e.getKey(), d));
-            }
-        }
-        List<Neighbor> result = new ArrayList<>(worstFirst);
-        result.sort(Comparator.comparingDouble(Neighbor::distance));
-        return result;
+        NearestNeighbors nearest = new NearestNeighbors(k);
+        vectors.forEach((faceId, vector) -> nearest.offer(faceId, metric.distance(query, vector)));
+        return nearest.nearestFirst();
     }
 
     @Override
