@@ -30,7 +30,11 @@ public final class LandmarkAgreement {
 
     /** True when the landmarks fit a face within a factor {@value #MAX_RATIO} of the box's size. */
     public static boolean agrees(FaceBox box, Landmarks landmarks) {
-        double ratio = boxToFace(box, landmarks);
-        return ratio < MAX_RATIO && ratio > 1 / MAX_RATIO;
+        return within(boxToFace(box, landmarks), MAX_RATIO);
+    }
+
+    /** True when a {@link #boxToFace} ratio is strictly within {@code factor} of 1, either way. */
+    public static boolean within(double boxToFace, double factor) {
+        return boxToFace < factor && boxToFace > 1 / factor;
     }
 }

@@ -1,5 +1,6 @@
 package io.facesearch.quality;
 
+import io.facesearch.align.LandmarkAgreement;
 import java.util.Locale;
 
 /**
@@ -63,7 +64,7 @@ public record QualityGate(double minScore, double maxBoxToFace, double minFacePi
         if (q.score() < minScore) {
             return fail(q, QualityIssue.LOW_SCORE, "detector score %.2f is below %.2f", q.score(), minScore);
         }
-        if (!(q.boxToFace() < maxBoxToFace && q.boxToFace() > 1 / maxBoxToFace)) {
+        if (!LandmarkAgreement.within(q.boxToFace(), maxBoxToFace)) {
             return fail(q, QualityIssue.LANDMARKS_DISAGREE, "the landmarks fit a face %.2f times the box's size, beyond a factor %.2f",
                     1 / q.boxToFace(), maxBoxToFace);
         }
