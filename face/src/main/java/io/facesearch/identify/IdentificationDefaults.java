@@ -7,6 +7,12 @@ package io.facesearch.identify;
  */
 public final class IdentificationDefaults {
 
+    /**
+     * Faces a search returns to the decision, without a distance cut: enough subjects for the
+     * runner-up (and a cohort of ten) when each has one face. The defaults were fitted with it.
+     */
+    public static final int FACES_PER_SEARCH = 20;
+
     /** One probe in a hundred of people who are not enrolled may get a name: the rate users set. */
     public static final double TARGET_FPIR = 0.01;
 

@@ -74,4 +74,13 @@ public final class FacePipelines {
     public static String modelVersion() {
         return ModelVersions.faceApiOutputs();
     }
+
+    /**
+     * The model id of {@link #open} with {@link PipelineSettings#DEFAULT}: what collections of the
+     * default pipeline record, and what the open-set calibration of {@code io.facesearch.identify}
+     * was measured on.
+     */
+    public static String defaultModelId() {
+        return modelVersion() + "/" + PipelineSettings.DEFAULT.embeddingId();
+    }
 }

@@ -2,6 +2,7 @@ package io.facesearch.server;
 
 import io.facesearch.pipeline.FacePipeline;
 import io.facesearch.pipeline.FacePipelineProvider;
+import io.facesearch.pipeline.FacePipelines;
 import io.facesearch.pipeline.StageObserver;
 import io.facesearch.server.api.CollectionHandler;
 import io.facesearch.server.api.DetectionHandler;
@@ -15,12 +16,15 @@ import io.facesearch.server.metrics.JvmMetrics;
 import io.facesearch.server.metrics.MetricsEndpoint;
 import io.facesearch.server.metrics.PipelineStageMetrics;
 import io.facesearch.server.metrics.RpcMetricsInterceptor;
+import io.facesearch.server.service.CollectionListener;
 import io.facesearch.server.service.CollectionRegistry;
 import io.facesearch.server.service.CollectionService;
 import io.facesearch.server.service.DetectionService;
 import io.facesearch.server.service.EnrollmentService;
 import io.facesearch.server.service.FaceCatalogService;
+import io.facesearch.server.service.OpenSetCalibrations;
 import io.facesearch.server.service.PipelineGate;
+import io.facesearch.server.service.QualityGates;
 import io.facesearch.server.service.SearchService;
 import io.facesearch.server.service.VerificationService;
 import io.facesearch.store.StorageBackend;
@@ -37,10 +41,10 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -64,6 +68,7 @@ public final class FaceSearchServer {
     private JvmMetrics jvmMetrics;
     private StorageBackend backend;
     private CollectionRegistry registry;
+    private OpenSetCalibrations calibrations;
     private PipelineGate pipeline;
     private ExecutorService streamExecutor;
     private Server grpc;
@@ -126,7 +131,9 @@ public final class FaceSearchServer {
     private void open() throws IOException {
         jvmMetrics = JvmMetrics.bindTo(meters);
         backend = StorageBackendProvider.named(config.backend()).open(config.backendSettings());
-        registry = new CollectionRegistry(backend, new CollectionMetrics(meters));
+        calibrations = new OpenSetCalibrations(FacePipelines.defaultModelId(), Clock.systemUTC());
+        registry = new CollectionRegistry(backend, CollectionListener.all(new CollectionMetrics(meters), calibrations));
+        QualityGates quality = new QualityGates(config.quality());
         FacePipeline facePipeline = pipelineFactory.apply(new PipelineStageMetrics(meters));
         pipeline = new PipelineGate(facePipeline, config.pipelineConcurrency(), config.pipelineWaitMillis());
         Gauge.builder("facesearch.store.size", registry, CollectionRegistry::diskBytes).baseUnit("bytes")
@@ -139,10 +146,10 @@ public final class FaceSearchServer {
         health = new HealthStatusManager();
         RpcMetricsInterceptor rpcMetrics = new RpcMetricsInterceptor(meters);
         transport.maxInboundMessageSize(config.maxMessageBytes())
-                .addService(ServerInterceptors.intercept(new CollectionHandler(new CollectionService(registry, pipeline)), rpcMetrics))
-                .addService(ServerInterceptors.intercept(new EnrollmentHandler(new EnrollmentService(registry, pipeline, config.quality()),
+                .addService(ServerInterceptors.intercept(new CollectionHandler(new CollectionService(registry, pipeline, quality, calibrations)), rpcMetrics))
+                .addService(ServerInterceptors.intercept(new EnrollmentHandler(new EnrollmentService(registry, pipeline, quality),
                         streamExecutor, config.streamWindow()), rpcMetrics))
-                .addService(ServerInterceptors.intercept(new SearchHandler(new SearchService(registry, pipeline, config.quality())), rpcMetrics))
+                .addService(ServerInterceptors.intercept(new SearchHandler(new SearchService(registry, pipeline, quality, calibrations)), rpcMetrics))
                 .addService(ServerInterceptors.intercept(new VerificationHandler(new VerificationService(registry, pipeline)), rpcMetrics))
                 .addService(ServerInterceptors.intercept(new DetectionHandler(new DetectionService(pipeline, config.quality())), rpcMetrics))
                 .addService(ServerInterceptors.intercept(new FaceHandler(new FaceCatalogService(registry)), rpcMetrics))
@@ -209,6 +216,9 @@ public final class FaceSearchServer {
         }
         if (metricsEndpoint != null) {
             metricsEndpoint.close();
+        }
+        if (calibrations != null) {
+            calibrations.close();
         }
         if (registry != null) {
             registry.close();

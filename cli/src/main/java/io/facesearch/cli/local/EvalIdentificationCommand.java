@@ -28,11 +28,8 @@ import picocli.CommandLine.Spec;
             "Reports rank-1, DIR at FPIR 10/1/0.1 %% for each open-set score, and what the default",
             "rule decides with its threshold estimated from the gallery's own impostors."})
 public final class EvalIdentificationCommand implements Callable<Integer> {
-    /**
-     * Faces returned per search, without a distance cut: enough subjects for the runner-up and the
-     * cohort of {@link #COHORT} when each has one face.
-     */
-    static final int FACE_LIMIT = 20;
+    /** Faces returned per search, as the server's: {@link IdentificationDefaults#FACES_PER_SEARCH}. */
+    static final int FACE_LIMIT = IdentificationDefaults.FACES_PER_SEARCH;
     /** Subjects after the scored one that {@code cohort_z} normalises against. */
     static final int COHORT = 10;
     static final double[] FPIRS = {0.1, 0.01, 0.001};

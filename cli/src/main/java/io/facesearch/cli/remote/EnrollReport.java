@@ -127,7 +127,7 @@ final class EnrollReport {
             notes.add(failed + " failed");
         }
         if (belowQuality > 0) {
-            notes.add(belowQuality + (belowQuality == 1 ? " face" : " faces") + " below the server's quality settings");
+            notes.add(belowQuality + (belowQuality == 1 ? " face" : " faces") + " below the collection's quality settings");
         }
         if (!notes.isEmpty()) {
             b.append(" (").append(String.join(", ", notes)).append(')');

@@ -27,7 +27,8 @@ public final class CollectionHandler extends CollectionServiceGrpc.CollectionSer
     public void createCollection(CreateCollectionRequest request, StreamObserver<Collection> response) {
         ErrorMapper.respond(response, () -> MessageMapper.collection(collections.create(new CollectionSpec(
                 request.getName(), MessageMapper.metric(request.getMetric()), request.getThreshold(),
-                MessageMapper.indexFormat(request.getIndexFormat()), request.getModelId(), request.getEmbeddingDimension()))));
+                MessageMapper.indexFormat(request.getIndexFormat()), request.getModelId(), request.getEmbeddingDimension(),
+                request.getTargetFpir(), MessageMapper.qualitySpec(request.getQuality())))));
     }
 
     @Override

@@ -10,7 +10,10 @@ import io.facesearch.api.v1.EnrolledFace;
 import io.facesearch.api.v1.FaceMatches;
 import io.facesearch.api.v1.FaceRecord;
 import io.facesearch.api.v1.FaceSource;
+import io.facesearch.api.v1.OpenSetCalibration;
+import io.facesearch.api.v1.OpenSetDecision;
 import io.facesearch.api.v1.Point;
+import io.facesearch.api.v1.QualitySettings;
 import io.facesearch.api.v1.RejectedFace;
 import io.facesearch.api.v1.RejectionReason;
 import io.facesearch.api.v1.Subject;
@@ -23,18 +26,23 @@ import io.facesearch.face.Expression;
 import io.facesearch.face.Face;
 import io.facesearch.face.FaceBox;
 import io.facesearch.face.Landmarks;
-import io.facesearch.server.service.CollectionInfo;
-import io.facesearch.server.service.Enrollment;
-import io.facesearch.server.service.EnrollResult;
-import io.facesearch.server.service.FaceReference;
-import io.facesearch.server.service.FaceSearchException;
+import io.facesearch.identify.Decision;
+import io.facesearch.identify.Identification;
+import io.facesearch.identify.RankedSubject;
 import io.facesearch.pipeline.FaceSelection;
 import io.facesearch.quality.FaceQuality;
 import io.facesearch.quality.QualityGate;
+import io.facesearch.server.service.CollectionInfo;
+import io.facesearch.server.service.EnrollResult;
+import io.facesearch.server.service.Enrollment;
+import io.facesearch.server.service.FaceReference;
+import io.facesearch.server.service.FaceSearchException;
 import io.facesearch.server.service.Match;
 import io.facesearch.server.service.MatchList;
+import io.facesearch.server.service.QualitySpec;
 import io.facesearch.server.service.Rejection;
 import io.facesearch.server.service.SearchOptions;
+import io.facesearch.server.service.ThresholdSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -90,7 +98,39 @@ final class MessageMapper {
                 .setCreateTime(timestamp(r.created()))
                 .setIndexSizeBytes(info.indexSizeBytes())
                 .setIndexLag(info.indexLag())
+                .setTargetFpir(r.targetFpir())
+                .setOpenSetCalibration(openSetCalibration(info))
+                .setQuality(qualitySettings(info.quality()))
+                .setOwnQuality(r.quality() != null)
                 .build();
+    }
+
+    private static OpenSetCalibration openSetCalibration(CollectionInfo info) {
+        OpenSetCalibration.Builder b = OpenSetCalibration.newBuilder().setSource(thresholdSource(info.thresholdSource()));
+        info.calibration().ifPresent(e -> b.setImpostorSearches(e.impostors().size()).setSubjectCount(e.subjectCount())
+                .setEstimateTime(timestamp(e.at())));
+        return b.build();
+    }
+
+    static io.facesearch.api.v1.ThresholdSource thresholdSource(ThresholdSource source) {
+        return switch (source) {
+            case COLLECTION_ESTIMATE -> io.facesearch.api.v1.ThresholdSource.COLLECTION_ESTIMATE;
+            case CALIBRATED_DEFAULT -> io.facesearch.api.v1.ThresholdSource.CALIBRATED_DEFAULT;
+            case DISTANCE_THRESHOLD -> io.facesearch.api.v1.ThresholdSource.DISTANCE_THRESHOLD;
+        };
+    }
+
+    static QualitySettings qualitySettings(QualityGate g) {
+        return QualitySettings.newBuilder().setMinScore(g.minScore()).setMaxBoxToFace(g.maxBoxToFace())
+                .setMinFacePx(g.minFacePixels()).setMinSharpness(g.minSharpness()).setMaxYaw(g.maxYaw())
+                .setMaxPitch(g.maxPitch()).setMaxRoll(g.maxRoll()).build();
+    }
+
+    static QualitySpec qualitySpec(QualitySettings q) {
+        return new QualitySpec(q.hasMinScore() ? q.getMinScore() : null, q.hasMaxBoxToFace() ? q.getMaxBoxToFace() : null,
+                q.hasMinFacePx() ? q.getMinFacePx() : null, q.hasMinSharpness() ? q.getMinSharpness() : null,
+                q.hasMaxYaw() ? q.getMaxYaw() : null, q.hasMaxPitch() ? q.getMaxPitch() : null,
+                q.hasMaxRoll() ? q.getMaxRoll() : null);
     }
 
     static UUID faceId(String text) {
@@ -213,11 +253,24 @@ final class MessageMapper {
     }
 
     static SearchOptions searchOptions(io.facesearch.api.v1.SearchOptions options) {
-        return new SearchOptions(options.getTopK(), options.getThreshold(), options.getExact());
+        return new SearchOptions(options.getTopK(), options.getThreshold(), options.getExact(), options.getTargetFpir(),
+                options.getFaceMatches());
     }
 
     static FaceMatches faceMatches(MatchList list) {
-        FaceMatches.Builder b = FaceMatches.newBuilder().setUnknown(list.unknown()).setThreshold(list.threshold()).setMetric(metric(list.metric()));
+        Identification id = list.identification();
+        FaceMatches.Builder b = FaceMatches.newBuilder().setUnknown(list.unknown()).setThreshold(list.threshold())
+                .setMetric(metric(list.metric()))
+                .setDecision(id.decision() == Decision.IDENTIFIED ? io.facesearch.api.v1.Decision.IDENTIFIED
+                        : io.facesearch.api.v1.Decision.UNKNOWN)
+                .setOpenSet(OpenSetDecision.newBuilder().setTargetFpir(list.basis().targetFpir()).setScore(id.score())
+                        .setThreshold(id.threshold()).setSource(thresholdSource(list.basis().source()))
+                        .setImpostorSearches(list.basis().impostorSearches()));
+        for (RankedSubject s : id.candidates()) {
+            b.addCandidates(io.facesearch.api.v1.SubjectCandidate.newBuilder().setSubjectId(s.subjectId())
+                    .setConfidence((float) s.confidence()).setDistance((float) s.distance()).setFaceId(s.candidate().faceId())
+                    .setNearFaces(s.candidate().nearFaces()));
+        }
         for (Match m : list.matches()) {
             b.addMatches(io.facesearch.api.v1.Match.newBuilder().setSubjectId(m.subjectId()).setFaceId(m.faceId().toString())
                     .setSimilarity(m.similarity()).setDistance(m.distance()));

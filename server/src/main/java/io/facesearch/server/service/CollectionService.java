@@ -4,8 +4,11 @@ import io.facesearch.domain.CollectionRecord;
 import io.facesearch.domain.Compaction;
 import io.facesearch.domain.IndexFormat;
 import io.facesearch.domain.Metric;
+import io.facesearch.domain.QualityThresholds;
+import io.facesearch.identify.IdentificationDefaults;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Creates, deletes, lists and describes collections. */
 public final class CollectionService {
@@ -16,13 +19,18 @@ public final class CollectionService {
 
     private final CollectionRegistry registry;
     private final PipelineGate pipeline;
+    private final QualityGates quality;
+    private final OpenSetCalibrations calibrations;
 
     /** A bulk load's worth of graph building (10 minutes) before a compaction gives up. */
     static final long COMPACTION_CATCH_UP_MILLIS = 600_000;
 
-    public CollectionService(CollectionRegistry registry, PipelineGate pipeline) {
+    public CollectionService(CollectionRegistry registry, PipelineGate pipeline, QualityGates quality,
+            OpenSetCalibrations calibrations) {
         this.registry = registry;
         this.pipeline = pipeline;
+        this.quality = quality;
+        this.calibrations = calibrations;
     }
 
     public CollectionInfo create(CollectionSpec spec) {
@@ -43,7 +51,16 @@ public final class CollectionService {
         if (modelId.length() > 256) {
             throw FaceSearchException.invalid("model_id is longer than 256 characters");
         }
-        OpenCollection created = registry.create(new CollectionRecord(name, 0, metric, threshold, format, dimension, Instant.EPOCH, modelId));
+        double targetFpir = spec.targetFpir() == 0 ? IdentificationDefaults.TARGET_FPIR : spec.targetFpir();
+        if (!(targetFpir > 0 && targetFpir < 1)) {
+            throw FaceSearchException.invalid("target_fpir must be in (0, 1), or 0 for " + IdentificationDefaults.TARGET_FPIR
+                    + ", got " + spec.targetFpir());
+        }
+        QualitySpec qualitySpec = spec.quality() == null ? QualitySpec.NONE : spec.quality();
+        // Thresholds set are stored whole (over the server's settings of now); none set follows the server's.
+        QualityThresholds own = qualitySpec.isEmpty() ? null : QualityGates.thresholds(qualitySpec.over(quality.serverSettings()));
+        OpenCollection created = registry.create(new CollectionRecord(name, 0, metric, threshold, format, dimension, Instant.EPOCH,
+                modelId, targetFpir, own));
         return describe(created);
     }
 
@@ -73,7 +90,10 @@ public final class CollectionService {
     }
 
     private CollectionInfo describe(OpenCollection c) {
-        return c.use(() -> new CollectionInfo(c.record(), c.store().faceCount(), c.store().subjectCount(),
-                c.index().sizeOnDiskBytes(), c.indexLag()));
+        return c.use(() -> {
+            Optional<OpenSetCalibrations.Estimate> estimate = calibrations.current(c);
+            return new CollectionInfo(c.record(), c.store().faceCount(), c.store().subjectCount(), c.index().sizeOnDiskBytes(),
+                    c.indexLag(), quality.of(c.record()), estimate, calibrations.rule(c, 0).basis().source());
+        });
     }
 }

@@ -22,10 +22,10 @@ import java.util.Map;
 public final class EnrollmentService {
     private final CollectionRegistry registry;
     private final PipelineGate pipeline;
-    private final QualityGate quality;
+    private final QualityGates quality;
 
-    /** @param quality what every face enrolled from an image must pass (the server's {@code quality.*} settings) */
-    public EnrollmentService(CollectionRegistry registry, PipelineGate pipeline, QualityGate quality) {
+    /** @param quality what every face enrolled from an image must pass: each collection's gate */
+    public EnrollmentService(CollectionRegistry registry, PipelineGate pipeline, QualityGates quality) {
         this.registry = registry;
         this.pipeline = pipeline;
         this.quality = quality;
@@ -97,13 +97,14 @@ public final class EnrollmentService {
         List<Face> kept = selection.keep(found);
         List<NewFace> faces = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
+        QualityGate gate = quality.of(collection.record());
         for (int i = 0; i < kept.size(); i++) {
             Face f = kept.get(i);
-            QualityGate.Verdict verdict = quality.check(analyzed.quality().get(i));
+            QualityGate.Verdict verdict = gate.check(analyzed.quality().get(i));
             if (verdict.passed()) {
                 faces.add(new NewFace(f.embedding().toArray(), f.box(), f.score(), f.landmarks(), StoredFace.Source.IMAGE));
             } else {
-                rejected.add(new Rejection(f.box(), Rejection.Reason.of(verdict.issue()), "below the server's quality settings: " + verdict.message()));
+                rejected.add(new Rejection(f.box(), Rejection.Reason.of(verdict.issue()), "below the collection's quality settings: " + verdict.message()));
             }
         }
         for (Face f : found.subList(kept.size(), found.size())) {

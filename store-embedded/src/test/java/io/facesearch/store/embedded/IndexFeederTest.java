@@ -46,7 +46,7 @@ class IndexFeederTest {
         db = RocksDatabase.open(dir.resolve("db"));
         CollectionStore collections = new CollectionStore(db, Clock.systemUTC());
         store = collections.faces(collections.create(new CollectionRecord("c", 0, Metric.EUCLIDEAN, 0.6f,
-                IndexFormat.HNSW_FLOAT32, 16, Instant.EPOCH, "m")).orElseThrow());
+                IndexFormat.HNSW_FLOAT32, 16, Instant.EPOCH, "m", 0.01, null)).orElseThrow());
     }
 
     @AfterEach

@@ -39,7 +39,7 @@ class IndexRecoveryTest {
         db = RocksDatabase.open(dir.resolve("db"));
         CollectionStore collections = new CollectionStore(db, Clock.systemUTC());
         CollectionRecord record = collections.create(new CollectionRecord("c", 0, Metric.EUCLIDEAN, 0.6f,
-                IndexFormat.HNSW_FLOAT32, 128, Instant.EPOCH, "m")).orElseThrow();
+                IndexFormat.HNSW_FLOAT32, 128, Instant.EPOCH, "m", 0.01, null)).orElseThrow();
         store = collections.faces(record);
     }
 

@@ -68,7 +68,7 @@ public abstract class BackendContract {
 
     protected final StoredCollection create(String name, Metric metric) {
         CollectionRecord settings = new CollectionRecord(name, 0, metric, metric.defaultThreshold(), IndexFormat.HNSW_FLOAT32,
-                FACES.dimension(), Instant.EPOCH, "synthetic@1");
+                FACES.dimension(), Instant.EPOCH, "synthetic@1", 0.01, null);
         return backend.create(settings).orElseThrow(() -> new AssertionError("collection " + name + " already exists"));
     }
 

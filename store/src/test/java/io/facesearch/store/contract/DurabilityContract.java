@@ -2,13 +2,17 @@ package io.facesearch.store.contract;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.facesearch.domain.CollectionRecord;
 import io.facesearch.domain.Enrolled;
+import io.facesearch.domain.IndexFormat;
 import io.facesearch.domain.Metric;
+import io.facesearch.domain.QualityThresholds;
 import io.facesearch.domain.StoredFace;
 import io.facesearch.store.StoredCollection;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -74,6 +78,24 @@ public abstract class DurabilityContract extends BackendContract {
         awaitSearchable(again, 26);
         assertEquals(kept.faceId(), again.index().search(kept.embedding(), 1).getFirst().faceId());
         assertTrue(again.index().search(deleted.embedding(), 30).stream().noneMatch(n -> n.faceId().equals(deleted.faceId())));
+    }
+
+    @Test
+    void decisionSettingsSurviveAReopen() {
+        QualityThresholds strict = new QualityThresholds(0.4, 1.25, 80, 12.5, 35, 25, 20);
+        CollectionRecord own = backend.create(new CollectionRecord("own", 0, Metric.EUCLIDEAN, 0.55f, IndexFormat.HNSW_FLOAT32,
+                FACES.dimension(), Instant.EPOCH, "synthetic@1", 0.003, strict)).orElseThrow().record();
+        CollectionRecord serverDefaults = create("server-defaults").record();
+
+        reopen();
+
+        CollectionRecord ownAgain = collection("own").record();
+        assertEquals(0.003, ownAgain.targetFpir());
+        assertEquals(strict, ownAgain.quality());
+        assertEquals(own.threshold(), ownAgain.threshold());
+        CollectionRecord defaultsAgain = collection("server-defaults").record();
+        assertEquals(serverDefaults.targetFpir(), defaultsAgain.targetFpir());
+        assertNull(defaultsAgain.quality(), "no thresholds of its own: the server's apply");
     }
 
     @Test

@@ -42,8 +42,7 @@ public final class CollectionStore {
         }
         byte[] lastId = db.get(Family.META, COLLECTION_ID_KEY);
         long id = (lastId == null ? 0 : ByteBuffer.wrap(lastId).getLong()) + 1;
-        CollectionRecord record = new CollectionRecord(settings.name(), id, settings.metric(), settings.threshold(),
-                settings.indexFormat(), settings.dimension(), clock.instant(), settings.modelId());
+        CollectionRecord record = settings.assigned(id, clock.instant());
         try (WriteBatch batch = new WriteBatch()) {
             batch.put(db.family(Family.META), COLLECTION_ID_KEY, ByteBuffer.allocate(8).putLong(id).array());
             batch.put(db.family(Family.COLLECTIONS), nameKey, CollectionValue.encode(record));

@@ -58,7 +58,7 @@ class FaceStoreTest {
     }
 
     static CollectionRecord settings(String name) {
-        return new CollectionRecord(name, 0, Metric.EUCLIDEAN, 0.6f, IndexFormat.HNSW_FLOAT32, 128, Instant.EPOCH, "test-model@1");
+        return new CollectionRecord(name, 0, Metric.EUCLIDEAN, 0.6f, IndexFormat.HNSW_FLOAT32, 128, Instant.EPOCH, "test-model@1", 0.01, null);
     }
 
     private EnrollItem item(String requestId, int identity, int samples) {
