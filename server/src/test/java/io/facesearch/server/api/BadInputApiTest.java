@@ -72,7 +72,7 @@ class BadInputApiTest extends ServerTestBase {
         assertStatus(Status.Code.INVALID_ARGUMENT, () -> faces.listFaces(ListFacesRequest.newBuilder().setCollection("c").setPageToken(subjectsToken).build()));
         assertStatus(Status.Code.INVALID_ARGUMENT, () -> faces.listSubjects(ListSubjectsRequest.newBuilder().setCollection("c").setPageSize(5000).build()));
         assertStatus(Status.Code.INVALID_ARGUMENT, () -> search.searchByEmbedding(SearchByEmbeddingRequest.newBuilder().setCollection("c")
-                .setEmbedding(embedding(FACES.sample(1, 1))).setOptions(SearchOptions.newBuilder().setTopK(100_000)).build()));
+                .setEmbedding(embedding(FACES.sample(1, 1))).setOptions(SearchOptions.newBuilder().setFaceMatches(true).setTopK(100_000)).build()));
         assertStatus(Status.Code.INVALID_ARGUMENT, () -> enrollment.enroll(EnrollRequest.newBuilder().setCollection("c").setSubjectId("s").build()));
         assertStatus(Status.Code.INVALID_ARGUMENT, () -> enrollment.enroll(enrollRequest("c", 1, 1).toBuilder().setSubjectId("").build()));
         assertStatus(Status.Code.INVALID_ARGUMENT, () -> faces.deleteFaces(DeleteFacesRequest.newBuilder().setCollection("c").build()));

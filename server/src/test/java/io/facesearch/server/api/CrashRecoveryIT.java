@@ -182,7 +182,7 @@ class CrashRecoveryIT {
             for (int i = 0; i < KILL_AFTER; i += 97) {
                 FaceMatches m = search.searchByEmbedding(SearchByEmbeddingRequest.newBuilder().setCollection("c")
                         .setEmbedding(ServerTestBase.embedding(FACES.sample(i / 4, i % 4)))
-                        .setOptions(SearchOptions.newBuilder().setTopK(1)).build());
+                        .setOptions(SearchOptions.newBuilder().setFaceMatches(true).setTopK(1)).build());
                 assertEquals(beforeKill.get("item-" + i), m.getMatches(0).getFaceId(), "acknowledged face is searchable");
             }
         } finally {

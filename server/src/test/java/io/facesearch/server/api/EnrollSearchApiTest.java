@@ -165,7 +165,7 @@ class EnrollSearchApiTest extends ServerTestBase {
                 .getFaces(0).getFaceId();
         awaitTopMatch("c", FACES.sample(19, 2), SyntheticFaces.subject(19));
         FaceMatches m = search.searchByFaceId(SearchByFaceIdRequest.newBuilder().setCollection("c").setFaceId(faceId)
-                .setOptions(SearchOptions.newBuilder().setTopK(5)).build());
+                .setOptions(SearchOptions.newBuilder().setFaceMatches(true).setTopK(5)).build());
         assertEquals(2, m.getMatchesCount());
         for (Match match : m.getMatchesList()) {
             assertNotEquals(faceId, match.getFaceId());

@@ -136,7 +136,7 @@ class ImageApiTest extends ImageServerTestBase {
         EnrollResponse all = enrollImage("search", "group", group, FaceSelection.ALL);
         awaitSearchable("search", all.getFaces(all.getFacesCount() - 1).getFaceId());
         SearchResponse r = search.search(SearchRequest.newBuilder().setCollection("search").setImage(group)
-                .setOptions(SearchOptions.newBuilder().setTopK(3)).build());
+                .setOptions(SearchOptions.newBuilder().setFaceMatches(true).setTopK(3)).build());
         assertEquals(all.getFacesCount(), r.getResultsCount());
         for (int i = 0; i < r.getResultsCount(); i++) {
             SearchResult result = r.getResults(i);

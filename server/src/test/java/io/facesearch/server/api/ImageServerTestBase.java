@@ -148,7 +148,7 @@ abstract class ImageServerTestBase {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             var matches = search.searchByEmbedding(SearchByEmbeddingRequest.newBuilder().setCollection(collection)
-                    .setEmbedding(face.getEmbedding()).setOptions(SearchOptions.newBuilder().setTopK(1)).build());
+                    .setEmbedding(face.getEmbedding()).setOptions(SearchOptions.newBuilder().setFaceMatches(true).setTopK(1)).build());
             if (matches.getMatchesCount() > 0 && matches.getMatches(0).getFaceId().equals(faceId)) {
                 return;
             }

@@ -52,7 +52,7 @@ class InProcessApiTest {
                     DescribeCollectionRequest.newBuilder().setName("c").build()).getFaceCount());
             FaceMatches matches = SearchServiceGrpc.newBlockingStub(channel).searchByEmbedding(SearchByEmbeddingRequest.newBuilder()
                     .setCollection("c").setEmbedding(ServerTestBase.embedding(FACES.sample(3, 1)))
-                    .setOptions(SearchOptions.newBuilder().setTopK(1).setExact(true)).build());
+                    .setOptions(SearchOptions.newBuilder().setFaceMatches(true).setTopK(1).setExact(true)).build());
             assertTrue(matches.getMatchesCount() == 1, matches.toString());
             assertEquals(SyntheticFaces.subject(3), matches.getMatches(0).getSubjectId());
         } finally {

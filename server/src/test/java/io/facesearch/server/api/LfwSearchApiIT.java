@@ -153,7 +153,7 @@ class LfwSearchApiIT extends ImageServerTestBase {
     /** Search by image finds what searching by the image's embedding finds. */
     private void assertSearchByImageAgrees(ByteString image, FaceMatches byEmbedding, Path photo) {
         SearchResponse byImage = search.search(SearchRequest.newBuilder().setCollection("lfw").setImage(image)
-                .setOptions(SearchOptions.newBuilder().setTopK(5).setThreshold(ANY_DISTANCE)).build());
+                .setOptions(SearchOptions.newBuilder().setFaceMatches(true).setTopK(5).setThreshold(ANY_DISTANCE)).build());
         assertTrue(byImage.getResultsCount() >= 1, photo.toString());
         FaceMatches main = byImage.getResults(0).getMatches();
         assertEquals(byEmbedding.getMatches(0).getFaceId(), main.getMatches(0).getFaceId(), photo.toString());
@@ -163,7 +163,7 @@ class LfwSearchApiIT extends ImageServerTestBase {
     private FaceMatches searchEmbedding(List<Float> query, boolean exact) {
         return search.searchByEmbedding(SearchByEmbeddingRequest.newBuilder().setCollection("lfw")
                 .setEmbedding(Embedding.newBuilder().addAllValues(query))
-                .setOptions(SearchOptions.newBuilder().setTopK(5).setThreshold(ANY_DISTANCE).setExact(exact)).build());
+                .setOptions(SearchOptions.newBuilder().setFaceMatches(true).setTopK(5).setThreshold(ANY_DISTANCE).setExact(exact)).build());
     }
 
     private List<String> peopleWithSeveralPhotos() throws IOException {

@@ -171,7 +171,7 @@ abstract class ServerTestBase {
     /** @param threshold 0 for the collection's; larger to see neighbours beyond the decision threshold */
     FaceMatches searchEmbedding(String collection, float[] query, int k, boolean exact, float threshold) {
         return search.searchByEmbedding(SearchByEmbeddingRequest.newBuilder().setCollection(collection).setEmbedding(embedding(query))
-                .setOptions(SearchOptions.newBuilder().setTopK(k).setExact(exact).setThreshold(threshold)).build());
+                .setOptions(SearchOptions.newBuilder().setFaceMatches(true).setTopK(k).setExact(exact).setThreshold(threshold)).build());
     }
 
     /** Polls until a face enrolled moments ago is searchable: the index refreshes every 500 ms. */

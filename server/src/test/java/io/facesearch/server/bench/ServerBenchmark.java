@@ -225,7 +225,7 @@ public final class ServerBenchmark {
     private static List<String> searchIds(SearchServiceGrpc.SearchServiceBlockingStub search, float[] query) {
         // Threshold far past every distance: recall is measured on the full top 10.
         FaceMatches m = search.searchByEmbedding(SearchByEmbeddingRequest.newBuilder().setCollection("bench")
-                .setEmbedding(embedding(query)).setOptions(SearchOptions.newBuilder().setTopK(10).setThreshold(100)).build());
+                .setEmbedding(embedding(query)).setOptions(SearchOptions.newBuilder().setFaceMatches(true).setTopK(10).setThreshold(100)).build());
         return m.getMatchesList().stream().map(x -> x.getFaceId()).toList();
     }
 
