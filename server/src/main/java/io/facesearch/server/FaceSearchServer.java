@@ -27,6 +27,9 @@ import io.facesearch.server.service.PipelineGate;
 import io.facesearch.server.service.QualityGates;
 import io.facesearch.server.service.SearchService;
 import io.facesearch.server.service.VerificationService;
+import io.facesearch.server.transport.DataDirectory;
+import io.facesearch.server.transport.ListenPolicy;
+import io.facesearch.server.transport.TlsCredentials;
 import io.facesearch.store.StorageBackend;
 import io.facesearch.store.StorageBackendProvider;
 import io.grpc.Server;
@@ -84,7 +87,7 @@ public final class FaceSearchServer {
      *     metrics; may return null to serve embeddings only
      */
     public FaceSearchServer(ServerConfig config, Function<StageObserver, FacePipeline> pipelineFactory) {
-        this(config, pipelineFactory, NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port())));
+        this(config, pipelineFactory, null);
     }
 
     /**
@@ -98,8 +101,10 @@ public final class FaceSearchServer {
 
     /**
      * A server on the given transport, e.g. an {@code InProcessServerBuilder} for tests; the
-     * configured host and port are then unused. The server adds its services and the inbound
+     * configured host, port and TLS are then unused. The server adds its services and the inbound
      * message limit to the builder.
+     *
+     * @param transport null for Netty on the configured host and port, with TLS when configured
      */
     public FaceSearchServer(ServerConfig config, Function<StageObserver, FacePipeline> pipelineFactory,
             ServerBuilder<?> transport) {
@@ -123,12 +128,27 @@ public final class FaceSearchServer {
             release();
             throw e;
         }
-        LOG.info("listening port={} metrics_port={} data={} backend={} pipeline={}", port(), metricsPort(), config.dataDir(),
-                config.backend(), pipeline.available() ? pipeline.modelId() : "none");
+        LOG.info("listening host={} port={} tls={} metrics_port={} data={} backend={} pipeline={}", config.host(), port(),
+                transport != null ? "n/a" : !config.tls().enabled() ? "off" : config.tls().mutual() ? "mutual" : "on",
+                metricsPort(), config.dataDir(), config.backend(), pipeline.available() ? pipeline.modelId() : "none");
         return this;
     }
 
     private void open() throws IOException {
+        ServerBuilder<?> transport = this.transport;
+        if (transport == null) {
+            String warning = ListenPolicy.check(config.host(), config.tls().enabled(), false, config.insecure());
+            if (!warning.isEmpty()) {
+                LOG.warn(warning);
+            }
+            InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+            if (config.tls().enabled()) {
+                transport = NettyServerBuilder.forAddress(address, TlsCredentials.open(config.tls()));
+            } else {
+                transport = NettyServerBuilder.forAddress(address);
+            }
+        }
+        DataDirectory.secure(config.dataDir());
         jvmMetrics = JvmMetrics.bindTo(meters);
         backend = StorageBackendProvider.named(config.backend()).open(config.backendSettings());
         calibrations = new OpenSetCalibrations(FacePipelines.defaultModelId(), Clock.systemUTC());
@@ -157,7 +177,7 @@ public final class FaceSearchServer {
                 .addService(ProtoReflectionServiceV1.newInstance());
         grpc = transport.build().start();
         if (config.metricsPort() >= 0) {
-            metricsEndpoint = new MetricsEndpoint(meters, config.host(), config.metricsPort());
+            metricsEndpoint = new MetricsEndpoint(meters, config.metricsHost(), config.metricsPort());
         }
         health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, HealthCheckResponse.ServingStatus.SERVING);
     }
@@ -225,6 +245,12 @@ public final class FaceSearchServer {
         }
         if (backend != null) {
             backend.close();
+            // Files the backend wrote while serving follow the process umask: close them at rest too.
+            try {
+                DataDirectory.secure(config.dataDir());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("cannot restrict the permissions of {}: {}", config.dataDir(), e.toString());
+            }
         }
         if (pipeline != null) {
             pipeline.close();

@@ -28,8 +28,23 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--backend", paramLabel = "NAME", description = "Storage backend (default embedded).")
     String backend;
 
-    @Option(names = "--host", description = "Address to bind (default 0.0.0.0).")
+    @Option(names = "--host", description = "Address to bind (default 127.0.0.1). Any other address needs TLS and API keys, or --insecure.")
     String host;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate chain: serve TLS only (with --tls-key).")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM (PKCS#8) private key of --tls-cert.")
+    Path tlsKey;
+
+    @Option(names = "--tls-client-ca", paramLabel = "FILE", description = "PEM CA certificates: require client certificates they signed (mutual TLS).")
+    Path tlsClientCa;
+
+    @Option(names = "--insecure", description = "Serve on a non-loopback address without TLS or API keys. Anyone who reaches the port can read and delete every face.")
+    boolean insecure;
+
+    @Option(names = "--metrics-host", paramLabel = "ADDRESS", description = "Address the Prometheus port binds to (default 127.0.0.1).")
+    String metricsHost;
 
     @Option(names = "--port", description = "gRPC port (default 50051; 0 picks a free port).")
     Integer port;
@@ -54,6 +69,13 @@ public final class ServeCommand implements Callable<Integer> {
         put(flags, "host", host);
         put(flags, "port", port);
         put(flags, "metrics.port", metricsPort);
+        put(flags, "metrics.host", metricsHost);
+        put(flags, "tls.cert", tlsCert);
+        put(flags, "tls.key", tlsKey);
+        put(flags, "tls.client.ca", tlsClientCa);
+        if (insecure) {
+            flags.put("insecure", "true");
+        }
         put(flags, "max.message.bytes", maxMessageBytes);
         put(flags, "pipeline.concurrency", pipelineConcurrency);
         ServerConfig config = ServerConfig.load(configFile, System.getenv(), flags);

@@ -1,6 +1,7 @@
 package io.facesearch.server.config;
 
 import io.facesearch.quality.QualityGate;
+import io.facesearch.server.transport.TlsSettings;
 import io.facesearch.store.BackendSettings;
 import java.io.IOException;
 import java.io.Reader;
@@ -27,9 +28,15 @@ import java.util.Properties;
  *     {@code index/} Lucene)</td></tr>
  * <tr><td>backend</td><td>embedded</td><td>storage backend, by the name its provider gives (found on the class path with
  *     {@link java.util.ServiceLoader}); the settings from {@code refresh.ms} on are handed to it</td></tr>
- * <tr><td>host</td><td>0.0.0.0</td><td>address the gRPC and metrics ports bind to</td></tr>
+ * <tr><td>host</td><td>127.0.0.1</td><td>address the gRPC port binds to; any address but loopback needs TLS and API keys, or
+ *     {@code insecure}</td></tr>
  * <tr><td>port</td><td>50051</td><td>gRPC port; 0 picks a free one</td></tr>
+ * <tr><td>metrics.host</td><td>127.0.0.1</td><td>address the Prometheus port binds to</td></tr>
  * <tr><td>metrics.port</td><td>9464</td><td>Prometheus scrape port; 0 picks a free one, -1 disables it</td></tr>
+ * <tr><td>tls.cert</td><td>(none)</td><td>the server's PEM certificate chain; with {@code tls.key}, the gRPC port speaks TLS only</td></tr>
+ * <tr><td>tls.key</td><td>(none)</td><td>its PEM (PKCS#8) private key</td></tr>
+ * <tr><td>tls.client.ca</td><td>(none)</td><td>PEM CA certificates: every client must present a certificate they signed (mutual TLS)</td></tr>
+ * <tr><td>insecure</td><td>false</td><td>allow serving on a non-loopback address without TLS and API keys (logged as a warning)</td></tr>
  * <tr><td>max.message.bytes</td><td>16777216</td><td>largest request accepted (16 MiB: a large photo with room to spare)</td></tr>
  * <tr><td>pipeline.concurrency</td><td>cores</td><td>image analyses run at once</td></tr>
  * <tr><td>pipeline.wait.ms</td><td>1000</td><td>how long a request waits for an analysis slot before RESOURCE_EXHAUSTED</td></tr>
@@ -60,12 +67,14 @@ import java.util.Properties;
  * @param hnsw the {@code hnsw.*} settings by name, handed to the backend with the others in
  *     {@link #backendSettings()}
  * @param quality the {@code quality.*} settings: the gate every face enrolled from an image must pass
+ * @param tls the {@code tls.*} settings
  */
 public record ServerConfig(
         Path dataDir,
         String backend,
         String host,
         int port,
+        String metricsHost,
         int metricsPort,
         int maxMessageBytes,
         int pipelineConcurrency,
@@ -75,7 +84,9 @@ public record ServerConfig(
         Duration commitInterval,
         long maxIndexLag,
         Map<String, String> hnsw,
-        QualityGate quality) {
+        QualityGate quality,
+        TlsSettings tls,
+        boolean insecure) {
 
     /** Property names and defaults, in documentation order. */
     static final Map<String, String> DEFAULTS = defaults();
@@ -84,9 +95,14 @@ public record ServerConfig(
         Map<String, String> d = new LinkedHashMap<>();
         d.put("data", "./data");
         d.put("backend", "embedded");
-        d.put("host", "0.0.0.0");
+        d.put("host", "127.0.0.1");
         d.put("port", "50051");
+        d.put("metrics.host", "127.0.0.1");
         d.put("metrics.port", "9464");
+        d.put("tls.cert", "");
+        d.put("tls.key", "");
+        d.put("tls.client.ca", "");
+        d.put("insecure", "false");
         d.put("max.message.bytes", Integer.toString(16 * 1024 * 1024));
         d.put("pipeline.concurrency", Integer.toString(Runtime.getRuntime().availableProcessors()));
         d.put("pipeline.wait.ms", "1000");
@@ -114,6 +130,7 @@ public record ServerConfig(
         }
         hnsw = Map.copyOf(hnsw);
         java.util.Objects.requireNonNull(quality, "quality");
+        java.util.Objects.requireNonNull(tls, "tls");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
         }
@@ -182,6 +199,7 @@ public record ServerConfig(
                 values.get("backend").trim(),
                 values.get("host"),
                 integer(values, "port"),
+                values.get("metrics.host").trim(),
                 integer(values, "metrics.port"),
                 integer(values, "max.message.bytes"),
                 integer(values, "pipeline.concurrency"),
@@ -193,7 +211,23 @@ public record ServerConfig(
                 Map.of("hnsw.max.conn", Integer.toString(integer(values, "hnsw.max.conn")),
                         "hnsw.beam.width", Integer.toString(integer(values, "hnsw.beam.width")),
                         "hnsw.candidates", Integer.toString(integer(values, "hnsw.candidates"))),
-                qualityGate(values));
+                qualityGate(values),
+                new TlsSettings(path(values, "tls.cert"), path(values, "tls.key"), path(values, "tls.client.ca")),
+                bool(values, "insecure"));
+    }
+
+    /** An optional file: null when the setting is empty. */
+    private static Path path(Map<String, String> values, String name) {
+        String v = values.get(name).trim();
+        return v.isEmpty() ? null : Path.of(v);
+    }
+
+    private static boolean bool(Map<String, String> values, String name) {
+        String v = values.get(name).trim().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("setting " + name + " must be true or false, got '" + values.get(name) + "'");
+        }
+        return v.equals("true");
     }
 
     /** What the storage backend is opened with: the data directory and the storage settings. */
