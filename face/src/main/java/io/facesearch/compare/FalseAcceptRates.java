@@ -114,6 +114,9 @@ public final class FalseAcceptRates {
             Point hi = points.get(i);
             if (threshold < hi.threshold()) {
                 Point lo = points.get(i - 1);
+                if (threshold == lo.threshold()) {
+                    return new FalseAcceptRate(lo.rate(), false);
+                }
                 double f = (threshold - lo.threshold()) / (hi.threshold() - lo.threshold());
                 double log = Math.log(lo.rate()) + f * (Math.log(hi.rate()) - Math.log(lo.rate()));
                 // Rounding must not step outside the two points' rates.
