@@ -15,6 +15,7 @@ import io.facesearch.api.v1.VerifyRequest;
 import io.facesearch.api.v1.VerifyResponse;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /** Translates between the API's messages and the client's values; knows no behaviour. */
 final class MessageMapper {
@@ -64,7 +65,7 @@ final class MessageMapper {
 
     static VerifyRequest verify(FaceReference first, FaceReference second, VerifyOptions o) {
         VerifyRequest.Builder b = VerifyRequest.newBuilder().setFirst(reference(first)).setSecond(reference(second))
-                .setCollection(o.collection()).setThreshold(o.threshold());
+                .setCollection(o.collection()).setThreshold(o.threshold()).setModelId(o.modelId());
         if (o.metric() != null) {
             b.setMetric(metric(o.metric()));
         }
@@ -161,7 +162,11 @@ final class MessageMapper {
 
     static VerifyResult verifyResult(VerifyResponse r) {
         return new VerifyResult(r.getDistance(), r.getSimilarity(), r.getMatch(), r.getThreshold(), metric(r.getMetric()),
-                r.getMatchedFaceId().isEmpty() ? null : r.getMatchedFaceId());
+                r.getMatchedFaceId().isEmpty() ? null : r.getMatchedFaceId(),
+                // The float as sent (0.00891f widens to 0.008910000324).
+                r.getFalseAcceptRateKnown() ? OptionalDouble.of(Double.parseDouble(Float.toString(r.getFalseAcceptRate())))
+                        : OptionalDouble.empty(),
+                r.getFalseAcceptRateKnown() && r.getFalseAcceptRateAtMost());
     }
 
     static Subject subject(io.facesearch.api.v1.Subject s) {

@@ -1,5 +1,7 @@
 package io.facesearch.pipeline;
 
+import io.facesearch.compare.DistanceMetric;
+import io.facesearch.compare.FalseAcceptRates;
 import io.facesearch.detect.SsdFaceDetector;
 import io.facesearch.embed.ResNetFaceEmbedder;
 import io.facesearch.expression.ExpressionClassifier;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Opens the default face pipeline on the prepared face-api models ({@link PreparedModels}): SSD
@@ -76,11 +79,21 @@ public final class FacePipelines {
     }
 
     /**
-     * The model id of {@link #open} with {@link PipelineSettings#DEFAULT}: what collections of the
-     * default pipeline record, and what the open-set calibration of {@code io.facesearch.identify}
-     * was measured on.
+     * The model id of the pipeline {@link #open} builds with {@link PipelineSettings#DEFAULT}, e.g.
+     * {@code face-api-1.7.15-c1/dlib+mirror}: the embedding space FaceSearch's measured figures (the
+     * false-accept rates of {@code FalseAcceptRates.DEFAULT_EUCLIDEAN}) are for.
      */
     public static String defaultModelId() {
         return modelVersion() + "/" + PipelineSettings.DEFAULT.embeddingId();
+    }
+
+    /**
+     * The measured false-accept rates of thresholds for embeddings of a model compared in a metric:
+     * {@link FalseAcceptRates#DEFAULT_EUCLIDEAN} for the {@linkplain #defaultModelId() default model}
+     * with the euclidean distance; empty for anything else, which was not measured.
+     */
+    public static Optional<FalseAcceptRates> falseAcceptRates(String modelId, DistanceMetric metric) {
+        return metric == DistanceMetric.EUCLIDEAN && defaultModelId().equals(modelId)
+                ? Optional.of(FalseAcceptRates.DEFAULT_EUCLIDEAN) : Optional.empty();
     }
 }

@@ -20,6 +20,7 @@ import io.facesearch.model.HumanNetwork;
 import io.facesearch.model.PreparedModels;
 import io.facesearch.network.OnnxNetwork;
 import io.facesearch.testdata.SharedData;
+import io.facesearch.testdata.SharedPipeline;
 import io.facesearch.testdata.SharedStages;
 import java.nio.file.Files;
 import java.util.EnumMap;
@@ -48,6 +49,12 @@ class PipelineBuilderTest {
                 () -> DefaultFacePipeline.builder().setDetector(detector).setLandmarkLocator(locator)
                         .setEmbedder(Unused.EMBEDDER).optStageObserver(null).build());
         assertTrue(nullObserver.getMessage().contains("optStageObserver"), nullObserver.getMessage());
+    }
+
+    @Test
+    void theDefaultModelIdIsTheDefaultPipelines() {
+        assertEquals(SharedPipeline.view().modelId(), FacePipelines.defaultModelId());
+        assertTrue(FacePipelines.defaultModelId().endsWith("/dlib+mirror"), FacePipelines.defaultModelId());
     }
 
     @Test

@@ -26,6 +26,11 @@ public enum Metric {
         return code;
     }
 
+    /** The distance this metric computes, as the pipeline names it. */
+    public DistanceMetric distanceMetric() {
+        return distanceMetric;
+    }
+
     /** The pipeline's calibrated decision threshold for this metric ({@link MatchThreshold#defaultFor}). */
     public float defaultThreshold() {
         return (float) MatchThreshold.defaultFor(distanceMetric).threshold();

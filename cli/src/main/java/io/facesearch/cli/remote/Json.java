@@ -3,6 +3,7 @@ package io.facesearch.cli.remote;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.facesearch.cli.FalseAcceptRateOutput;
 import io.facesearch.client.Box;
 import io.facesearch.client.Collection;
 import io.facesearch.client.Face;
@@ -123,6 +124,7 @@ final class Json {
         if (v.matchedFaceId() != null) {
             n.put("matchedFaceId", v.matchedFaceId());
         }
+        FalseAcceptRateOutput.json(n, v.falseAcceptRate(), v.falseAcceptRateAtMost());
         return n;
     }
 

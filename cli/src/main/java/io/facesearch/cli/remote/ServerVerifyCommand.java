@@ -1,6 +1,7 @@
 package io.facesearch.cli.remote;
 
 import io.facesearch.cli.ExitStatus;
+import io.facesearch.cli.FalseAcceptRateOutput;
 import io.facesearch.cli.PhotoFiles;
 import io.facesearch.client.FaceReference;
 import io.facesearch.client.FaceSearchClient;
@@ -29,7 +30,9 @@ abstract class ServerVerifyCommand extends ServerCommand {
     @Option(names = "--threshold", paramLabel = "DISTANCE", description = "Decision threshold (default: the collection's).")
     float threshold;
 
-    @Option(names = "--json", description = "Print {distance, similarity, match, threshold, metric, matchedFaceId} as JSON.")
+    @Option(names = "--json", description = {"Print {distance, similarity, match, threshold, metric, matchedFaceId,",
+            "false_accept_rate, false_accept_rate_at_most} as JSON; false_accept_rate is null when the server measured",
+            "none for the collection's model and metric."})
     boolean json;
 
     /** The two sides; a photo that cannot be read ends the command with {@link UnusablePhoto}. */
@@ -54,8 +57,9 @@ abstract class ServerVerifyCommand extends ServerCommand {
         if (json) {
             out().println(Json.verification(v));
         } else {
-            out().printf("%s: similarity %.2f%%, %s distance %.4f %s threshold %.4f%s%n", v.match() ? "same person" : "different people",
+            out().printf("%s: similarity %.2f%%, %s distance %.4f %s threshold %.4f%s%s%n", v.match() ? "same person" : "different people",
                     v.similarity(), CollectionsCommand.lower(v.metric()), v.distance(), v.match() ? "<=" : ">", v.threshold(),
+                    FalseAcceptRateOutput.text(v.falseAcceptRate(), v.falseAcceptRateAtMost()),
                     v.matchedFaceId() == null ? "" : " (enrolled face " + v.matchedFaceId() + ")");
         }
         return ExitStatus.OK;

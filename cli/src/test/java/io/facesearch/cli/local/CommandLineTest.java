@@ -1,10 +1,12 @@
 package io.facesearch.cli.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.facesearch.cli.ExitStatus;
+import io.facesearch.compare.FalseAcceptRates;
 import io.facesearch.image.DecodedImage;
 import io.facesearch.image.ImageDecoder;
 import io.facesearch.testdata.SharedData;
@@ -99,6 +101,29 @@ class CommandLineTest {
         JsonNode d = other.jsonLines().get(0);
         assertTrue(!d.get("match").asBoolean());
         assertTrue(d.get("similarity").asDouble() < 50);
+    }
+
+    @Test
+    void verifyReportsTheFalseAcceptRateOfItsThreshold() throws Exception {
+        Run json = run(new VerifyCommand(), "--json", lfw("George_W_Bush", 1), lfw("Colin_Powell", 1));
+        JsonNode j = json.jsonLines().get(0);
+        assertEquals(FalseAcceptRates.DEFAULT_EUCLIDEAN.at(0.6).rate(), j.get("false_accept_rate").asDouble(), 1e-12, j.toString());
+        assertFalse(j.get("false_accept_rate_at_most").asBoolean());
+        for (String field : new String[] {"distance", "similarity", "match", "threshold", "metric"}) {
+            assertTrue(j.has(field), "keeps " + field + ": " + j);
+        }
+
+        Run text = run(new VerifyCommand(), "--threshold", "0.5", lfw("George_W_Bush", 1), lfw("George_W_Bush", 2));
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().strip().endsWith("threshold 0.5000, false-accept rate 0.0480%"), text.out());
+
+        Run strict = run(new VerifyCommand(), "--threshold", "0.3", lfw("George_W_Bush", 1), lfw("George_W_Bush", 2));
+        assertTrue(strict.out().contains(", false-accept rate at most 0.000992%"), strict.out());
+
+        Run cosine = run(new VerifyCommand(), "--json", "--metric", "cosine", lfw("George_W_Bush", 1), lfw("George_W_Bush", 2));
+        assertTrue(cosine.jsonLines().get(0).get("false_accept_rate").isNull(), "not measured for cosine: " + cosine.out());
+        Run other = run(new VerifyCommand(), "--align", "faceapi", lfw("George_W_Bush", 1), lfw("George_W_Bush", 2));
+        assertFalse(other.out().contains("false-accept"), "not measured for another model: " + other.out());
     }
 
     @Test

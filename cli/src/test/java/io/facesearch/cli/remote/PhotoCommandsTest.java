@@ -188,11 +188,15 @@ class PhotoCommandsTest {
         assertEquals(0, same.status(), same.toString());
         assertTrue(same.out().startsWith("same person: similarity "), same.out());
         assertTrue(same.out().contains("(enrolled face "), same.out());
+        assertTrue(same.out().contains("threshold 0.6000, false-accept rate 0.891% (enrolled face "), same.out());
         Cli.Run different = run("subjects", "verify", "-c", "verify", "powell", lfw("George_W_Bush", 5), "--json");
         assertEquals(0, different.status(), "compared, not a match");
         JsonNode v = Json.MAPPER.readTree(different.out());
         assertFalse(v.get("match").asBoolean());
         assertEquals("euclidean", v.get("metric").asText());
+        assertEquals(0.00891, v.get("false_accept_rate").asDouble(), 1e-9, "the default threshold's rate: " + v);
+        assertFalse(v.get("false_accept_rate_at_most").asBoolean());
+        assertTrue(v.has("matchedFaceId"));
 
         Cli.Run faces = run("faces", "verify", "-c", "verify", bushFace, lfw("George_W_Bush", 6));
         assertTrue(faces.out().startsWith("same person"), faces.toString());

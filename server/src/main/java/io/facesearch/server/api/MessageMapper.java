@@ -17,6 +17,7 @@ import io.facesearch.api.v1.QualitySettings;
 import io.facesearch.api.v1.RejectedFace;
 import io.facesearch.api.v1.RejectionReason;
 import io.facesearch.api.v1.Subject;
+import io.facesearch.api.v1.VerifyResponse;
 import io.facesearch.domain.CollectionRecord;
 import io.facesearch.domain.IndexFormat;
 import io.facesearch.domain.Metric;
@@ -43,6 +44,7 @@ import io.facesearch.server.service.QualitySpec;
 import io.facesearch.server.service.Rejection;
 import io.facesearch.server.service.SearchOptions;
 import io.facesearch.server.service.ThresholdSource;
+import io.facesearch.server.service.Verification;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -309,5 +311,16 @@ final class MessageMapper {
             case EMBEDDING -> new FaceReference.Embedding(embedding(reference.getEmbedding()));
             case REFERENCE_NOT_SET -> throw FaceSearchException.invalid(side + " is empty: give an image, a face_id, a subject_id or an embedding");
         };
+    }
+
+    static VerifyResponse verifyResponse(Verification v) {
+        VerifyResponse.Builder b = VerifyResponse.newBuilder().setDistance(v.distance()).setSimilarity(v.similarity())
+                .setMatch(v.match()).setThreshold(v.threshold()).setMetric(metric(v.metric()))
+                .setMatchedFaceId(v.matchedFaceId() == null ? "" : v.matchedFaceId().toString());
+        if (v.falseAcceptRate() != null) {
+            b.setFalseAcceptRate((float) v.falseAcceptRate().rate()).setFalseAcceptRateKnown(true)
+                    .setFalseAcceptRateAtMost(v.falseAcceptRate().atMost());
+        }
+        return b.build();
     }
 }

@@ -20,10 +20,8 @@ public final class VerificationHandler extends VerificationServiceGrpc.Verificat
         ErrorMapper.respond(response, () -> {
             Verification v = verification.verify(MessageMapper.faceReference(request.getFirst(), "first"),
                     MessageMapper.faceReference(request.getSecond(), "second"), request.getCollection(),
-                    MessageMapper.metric(request.getMetric()), request.getThreshold());
-            return VerifyResponse.newBuilder().setDistance(v.distance()).setSimilarity(v.similarity()).setMatch(v.match())
-                    .setThreshold(v.threshold()).setMetric(MessageMapper.metric(v.metric()))
-                    .setMatchedFaceId(v.matchedFaceId() == null ? "" : v.matchedFaceId().toString()).build();
+                    MessageMapper.metric(request.getMetric()), request.getThreshold(), request.getModelId());
+            return MessageMapper.verifyResponse(v);
         });
     }
 }

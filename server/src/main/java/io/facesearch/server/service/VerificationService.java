@@ -1,9 +1,11 @@
 package io.facesearch.server.service;
 
+import io.facesearch.compare.FalseAcceptRate;
 import io.facesearch.compare.MatchThreshold;
 import io.facesearch.domain.Metric;
 import io.facesearch.domain.StoredFace;
 import io.facesearch.face.Face;
+import io.facesearch.pipeline.FacePipelines;
 import io.facesearch.pipeline.FaceSelection;
 import java.util.List;
 import java.util.UUID;
@@ -23,8 +25,11 @@ public final class VerificationService {
      *     null when both sides are images or embeddings
      * @param metric used without a collection; null means EUCLIDEAN
      * @param threshold 0 means the collection's, or the metric's default
+     * @param modelId the model of the embedding sides; null or empty when not named. It must be the
+     *     collection's, or the pipeline's when a side is an image
      */
-    public Verification verify(FaceReference first, FaceReference second, String collectionName, Metric metric, float threshold) {
+    public Verification verify(FaceReference first, FaceReference second, String collectionName, Metric metric, float threshold,
+            String modelId) {
         if (first instanceof FaceReference.Subject && second instanceof FaceReference.Subject) {
             throw FaceSearchException.invalid("at most one side may be a subject: compare a subject with an image, a face or an embedding");
         }
@@ -37,6 +42,7 @@ public final class VerificationService {
             throw FaceSearchException.invalid("threshold must be a positive distance, or 0 for the default");
         }
         float applied = threshold != 0 ? threshold : collection != null ? collection.record().threshold() : used.defaultThreshold();
+        String comparedModel = comparedModel(first, second, collection, modelId);
         // A subject side is resolved against the other side, so resolve the other one first.
         boolean subjectFirst = first instanceof FaceReference.Subject;
         Side a = resolve(subjectFirst ? second : first, collection, null, used);
@@ -45,7 +51,32 @@ public final class VerificationService {
         // With a subject side, b is that subject's face; otherwise any enrolled side will do.
         UUID matched = b.faceId() != null ? b.faceId() : a.faceId();
         MatchThreshold rule = used.threshold(applied);
-        return new Verification(distance, (float) rule.similarityPercent(distance), rule.matches(distance), applied, used, matched);
+        return new Verification(distance, (float) rule.similarityPercent(distance), rule.matches(distance), applied, used, matched,
+                falseAcceptRate(used, comparedModel, applied));
+    }
+
+    /**
+     * The model whose embeddings are compared: the collection's, else the pipeline's when a side is
+     * an image, else the one the request names (empty when it names none).
+     */
+    private String comparedModel(FaceReference first, FaceReference second, OpenCollection collection, String requested) {
+        String named = requested == null ? "" : requested;
+        boolean image = first instanceof FaceReference.Image || second instanceof FaceReference.Image;
+        String known = collection != null ? collection.record().modelId() : image && pipeline.available() ? pipeline.modelId() : null;
+        if (known == null) {
+            return named;
+        }
+        if (!named.isEmpty() && !named.equals(known)) {
+            throw FaceSearchException.invalid("model_id '" + named + "' is not the model of the faces compared, '" + known + "'");
+        }
+        return known;
+    }
+
+    /** The rate measured for the model and metric compared, or null when none was. */
+    private static FalseAcceptRate falseAcceptRate(Metric metric, String modelId, float threshold) {
+        // The threshold as written (the float 0.6f is 0.6000000238), so that a table point reads exactly.
+        return FacePipelines.falseAcceptRates(modelId, metric.distanceMetric())
+                .map(rates -> rates.at(Double.parseDouble(Float.toString(threshold)))).orElse(null);
     }
 
     private record Side(float[] vector, UUID faceId) {

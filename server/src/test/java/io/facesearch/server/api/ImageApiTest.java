@@ -24,6 +24,7 @@ import io.facesearch.api.v1.SearchResponse;
 import io.facesearch.api.v1.SearchResult;
 import io.facesearch.api.v1.VerifyRequest;
 import io.facesearch.api.v1.VerifyResponse;
+import io.facesearch.compare.FalseAcceptRates;
 import io.facesearch.compare.MatchThreshold;
 import io.facesearch.pipeline.PipelineStage;
 import io.grpc.Status;
@@ -252,6 +253,8 @@ class ImageApiTest extends ImageServerTestBase {
         assertEquals(rule.similarityPercent(r.getDistance()), r.getSimilarity(), 1e-3);
         assertEquals(rule.matches(r.getDistance()), r.getMatch());
         assertEquals(r.getMatch(), r.getSimilarity() > 50);
+        assertTrue(r.getFalseAcceptRateKnown(), "the default pipeline's threshold has a measured rate: " + r);
+        assertEquals(FalseAcceptRates.DEFAULT_EUCLIDEAN.at(rule.threshold()).rate(), r.getFalseAcceptRate(), 1e-9);
     }
 
     private static FaceReference image(Path file) {
