@@ -16,6 +16,12 @@ import java.time.Instant;
  * @param subjectCount subjects held (each has at least one face)
  * @param createTime when the collection was created
  * @param indexSizeBytes bytes on disk used by the search index
+ * @param targetFpir the false positive identification rate searches are set for
+ * @param calibration the impostor statistics the open-set threshold is estimated from, and where the
+ *     threshold comes from now
+ * @param quality the quality thresholds its enrolments pass, every one set: its own, or the server's
+ * @param ownQuality true when the collection was created with thresholds of its own; false when it
+ *     follows the server's {@code quality.*} settings
  */
 public record Collection(
         String name,
@@ -28,5 +34,9 @@ public record Collection(
         long faceCount,
         long subjectCount,
         Instant createTime,
-        long indexSizeBytes) {
+        long indexSizeBytes,
+        double targetFpir,
+        OpenSetCalibration calibration,
+        QualitySettings quality,
+        boolean ownQuality) {
 }

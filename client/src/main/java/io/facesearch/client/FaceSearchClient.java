@@ -80,15 +80,22 @@ public interface FaceSearchClient extends Closeable {
 
     // --- search and verification ---------------------------------------------------------------
 
-    /** Finds every face of a photo and, for each, its nearest enrolled faces. Empty when the photo has no face. */
+    /**
+     * Finds every face of a photo and identifies each: an enrolled subject or unknown, with the
+     * nearest subjects as candidates ({@link Matches}). Empty when the photo has no face.
+     */
     List<SearchResult> search(String collection, Photo photo);
 
+    /**
+     * As {@link #search(String, Photo)}, with options: the number of candidates, the target FPIR of the
+     * decision and whether the face-level matches come too.
+     */
     List<SearchResult> search(String collection, Photo photo, SearchOptions options);
 
-    /** The nearest enrolled faces to an embedding; INVALID_ARGUMENT when its length is not the collection's. */
+    /** Identifies an embedding; INVALID_ARGUMENT when its length is not the collection's. */
     Matches searchByEmbedding(String collection, float[] embedding, SearchOptions options);
 
-    /** The nearest enrolled faces to an enrolled face, the face itself excluded. */
+    /** Identifies an enrolled face among the others, the face itself excluded. */
     Matches searchByFace(String collection, String faceId, SearchOptions options);
 
     /** Whether two faces are the same person, with the collection's metric and threshold. */

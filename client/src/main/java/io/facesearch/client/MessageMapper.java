@@ -36,6 +36,35 @@ final class MessageMapper {
                 case HNSW_INT8 -> io.facesearch.api.v1.IndexFormat.HNSW_INT8;
             });
         }
+        if (!spec.quality().isEmpty()) {
+            b.setQuality(qualitySettings(spec.quality()));
+        }
+        return b.setTargetFpir(spec.targetFpir()).build();
+    }
+
+    static io.facesearch.api.v1.QualitySettings qualitySettings(QualitySettings q) {
+        io.facesearch.api.v1.QualitySettings.Builder b = io.facesearch.api.v1.QualitySettings.newBuilder();
+        if (q.minScore() != null) {
+            b.setMinScore(q.minScore());
+        }
+        if (q.maxBoxToFace() != null) {
+            b.setMaxBoxToFace(q.maxBoxToFace());
+        }
+        if (q.minFacePx() != null) {
+            b.setMinFacePx(q.minFacePx());
+        }
+        if (q.minSharpness() != null) {
+            b.setMinSharpness(q.minSharpness());
+        }
+        if (q.maxYaw() != null) {
+            b.setMaxYaw(q.maxYaw());
+        }
+        if (q.maxPitch() != null) {
+            b.setMaxPitch(q.maxPitch());
+        }
+        if (q.maxRoll() != null) {
+            b.setMaxRoll(q.maxRoll());
+        }
         return b.build();
     }
 
@@ -60,7 +89,7 @@ final class MessageMapper {
 
     static io.facesearch.api.v1.SearchOptions searchOptions(SearchOptions o) {
         return io.facesearch.api.v1.SearchOptions.newBuilder().setTopK(o.topK()).setThreshold(o.threshold())
-                .setExact(o.exact()).build();
+                .setExact(o.exact()).setTargetFpir(o.targetFpir()).setFaceMatches(o.faceMatches()).build();
     }
 
     static VerifyRequest verify(FaceReference first, FaceReference second, VerifyOptions o) {
@@ -105,7 +134,29 @@ final class MessageMapper {
         return new Collection(c.getName(), metric(c.getMetric()), c.getThreshold(),
                 c.getIndexFormat() == io.facesearch.api.v1.IndexFormat.HNSW_INT8 ? IndexFormat.HNSW_INT8 : IndexFormat.HNSW_FLOAT32,
                 c.getModelId(), c.getModelVersion(), c.getEmbeddingDimension(), c.getFaceCount(), c.getSubjectCount(),
-                instant(c.getCreateTime()), c.getIndexSizeBytes());
+                instant(c.getCreateTime()), c.getIndexSizeBytes(), c.getTargetFpir(), calibration(c.getOpenSetCalibration()),
+                qualitySettings(c.getQuality()), c.getOwnQuality());
+    }
+
+    static OpenSetCalibration calibration(io.facesearch.api.v1.OpenSetCalibration c) {
+        return new OpenSetCalibration(c.getImpostorSearches(), c.getSubjectCount(),
+                c.hasEstimateTime() ? instant(c.getEstimateTime()) : null, thresholdSource(c.getSource()));
+    }
+
+    static QualitySettings qualitySettings(io.facesearch.api.v1.QualitySettings q) {
+        return new QualitySettings(q.hasMinScore() ? q.getMinScore() : null, q.hasMaxBoxToFace() ? q.getMaxBoxToFace() : null,
+                q.hasMinFacePx() ? q.getMinFacePx() : null, q.hasMinSharpness() ? q.getMinSharpness() : null,
+                q.hasMaxYaw() ? q.getMaxYaw() : null, q.hasMaxPitch() ? q.getMaxPitch() : null,
+                q.hasMaxRoll() ? q.getMaxRoll() : null);
+    }
+
+    static ThresholdSource thresholdSource(io.facesearch.api.v1.ThresholdSource s) {
+        return switch (s) {
+            case COLLECTION_ESTIMATE -> ThresholdSource.COLLECTION_ESTIMATE;
+            case CALIBRATED_DEFAULT -> ThresholdSource.CALIBRATED_DEFAULT;
+            case DISTANCE_THRESHOLD -> ThresholdSource.DISTANCE_THRESHOLD;
+            default -> ThresholdSource.OTHER;
+        };
     }
 
     static EnrollResult enrollResult(String requestId, EnrollResponse r) {
@@ -117,9 +168,24 @@ final class MessageMapper {
     }
 
     static Matches matches(FaceMatches m) {
-        return new Matches(m.getMatchesList().stream()
+        List<SubjectCandidate> candidates = m.getCandidatesList().stream()
+                .map(c -> new SubjectCandidate(c.getSubjectId(), c.getConfidence(), c.getDistance(), c.getFaceId(), c.getNearFaces()))
+                .toList();
+        io.facesearch.api.v1.OpenSetDecision o = m.getOpenSet();
+        OpenSetDecision openSet = new OpenSetDecision(o.getTargetFpir(), o.getScore(), o.getThreshold(),
+                thresholdSource(o.getSource()), o.getImpostorSearches());
+        return new Matches(decision(m), candidates, openSet, m.getMatchesList().stream()
                 .map(x -> new Match(x.getSubjectId(), x.getFaceId(), x.getSimilarity(), x.getDistance())).toList(),
-                m.getUnknown(), m.getThreshold(), metric(m.getMetric()));
+                m.getThreshold(), metric(m.getMetric()));
+    }
+
+    /** A server that does not decide yet reports only {@code unknown}. */
+    private static Decision decision(FaceMatches m) {
+        return switch (m.getDecision()) {
+            case IDENTIFIED -> Decision.IDENTIFIED;
+            case UNKNOWN -> Decision.UNKNOWN;
+            default -> m.getUnknown() ? Decision.UNKNOWN : Decision.IDENTIFIED;
+        };
     }
 
     static FaceQuality faceQuality(io.facesearch.api.v1.DetectedFace f) {

@@ -2,6 +2,8 @@ package io.facesearch.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +63,34 @@ class CollectionCallsTest {
         assertEquals(IndexFormat.HNSW_FLOAT32, c.indexFormat());
         assertEquals(0.6f, c.threshold(), 1e-6);
         assertEquals(128, c.embeddingDimension());
+        assertEquals(0.01, c.targetFpir(), 1e-12);
+        assertFalse(c.ownQuality());
+        QualitySettings q = c.quality();
+        for (Double threshold : new Double[] {q.minScore(), q.maxBoxToFace(), q.minFacePx(), q.minSharpness(), q.maxYaw(), q.maxPitch(),
+            q.maxRoll()}) {
+            assertNotNull(threshold, "every threshold is reported: " + q);
+        }
+        assertEquals(ThresholdSource.DISTANCE_THRESHOLD, c.calibration().source(), "no open-set calibration for this model");
+        assertEquals(0, c.calibration().impostorSearches());
+        assertNull(c.calibration().estimateTime());
+    }
+
+    @Test
+    void keepsItsTargetRateAndItsOwnQualityThresholds() {
+        Collection server = client.createCollection(CollectionSpec.named("server").withModelId("synthetic@1"));
+        Collection c = client.createCollection(CollectionSpec.named("strict").withModelId("synthetic@1").withTargetFpir(0.001)
+                .withQuality(QualitySettings.SERVER_DEFAULTS.withMinFacePx(80).withMaxYaw(30)));
+        assertEquals(0.001, c.targetFpir(), 1e-12);
+        assertTrue(c.ownQuality());
+        assertEquals(80.0, c.quality().minFacePx());
+        assertEquals(30.0, c.quality().maxYaw());
+        assertEquals(server.quality().minSharpness(), c.quality().minSharpness(), "an unset threshold is the server's");
+        assertEquals(server.quality().maxRoll(), c.quality().maxRoll());
+
+        Collection described = client.describeCollection("strict");
+        assertEquals(c.quality(), described.quality());
+        assertEquals(c.targetFpir(), described.targetFpir());
+        assertTrue(described.ownQuality());
     }
 
     @Test

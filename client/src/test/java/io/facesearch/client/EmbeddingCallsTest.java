@@ -54,13 +54,13 @@ class EmbeddingCallsTest {
                 .withMetadata(Map.of("sample", Integer.toString(sample))));
     }
 
-    /** The index refreshes periodically; polls until a new face is searchable. */
+    /** The index refreshes periodically; polls until a new face is searchable and identified as its subject. */
     Matches awaitMatch(float[] query, String subject) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         Matches m;
         do {
             m = client.searchByEmbedding("people", query, SearchOptions.DEFAULT.withTopK(5));
-            if (m.best().map(x -> x.subjectId().equals(subject)).orElse(false)) {
+            if (m.identified().map(x -> x.subjectId().equals(subject)).orElse(false)) {
                 return m;
             }
             Thread.sleep(20);
@@ -68,13 +68,13 @@ class EmbeddingCallsTest {
         throw new AssertionError("no match for " + subject + " within 5 s: " + m);
     }
 
-    /** Polls until the given face is the best match of the query. */
+    /** Polls until the given face is the nearest face of the query's first candidate. */
     void awaitFace(float[] query, String faceId) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         Matches m;
         do {
             m = client.searchByEmbedding("people", query, SearchOptions.DEFAULT.withTopK(5));
-            if (m.best().map(x -> x.faceId().equals(faceId)).orElse(false)) {
+            if (!m.candidates().isEmpty() && m.candidates().getFirst().faceId().equals(faceId)) {
                 return;
             }
             Thread.sleep(20);
@@ -94,21 +94,51 @@ class EmbeddingCallsTest {
         enrol(2, 0);
 
         Matches m = awaitMatch(Vectors.sample(1, 3), subject(1));
-        Match best = m.best().orElseThrow();
-        assertEquals(r.faces().getFirst().faceId(), best.faceId());
-        assertTrue(best.similarity() > 50, "within the threshold: " + best);
+        assertEquals(Decision.IDENTIFIED, m.decision());
         assertFalse(m.unknown());
+        SubjectCandidate identified = m.identified().orElseThrow();
+        assertEquals(r.faces().getFirst().faceId(), identified.faceId());
+        assertEquals(1, identified.nearFaces());
+        assertTrue(identified.confidence() > 0.5f && identified.confidence() <= 1, "within the threshold: " + identified);
+        assertEquals(List.of(subject(1), subject(2)), m.candidates().stream().map(SubjectCandidate::subjectId).toList(),
+                "every subject is a candidate, nearest first");
+        assertEquals(ThresholdSource.DISTANCE_THRESHOLD, m.openSet().source(), "no open-set calibration for a synthetic model");
+        assertEquals(0.01, m.openSet().targetFpir(), 1e-12, "the collection's default");
+        assertTrue(m.matches().isEmpty(), "face matches only on request");
         assertEquals(Metric.EUCLIDEAN, m.metric());
         assertEquals(0.6f, m.threshold(), 1e-6);
-        assertEquals(1, m.matches().size(), "the other identity is beyond the threshold");
 
-        Matches exact = client.searchByEmbedding("people", Vectors.sample(2, 1), SearchOptions.DEFAULT.withExact(true).withThreshold(2f));
+        Matches faces = client.searchByEmbedding("people", Vectors.sample(1, 3), SearchOptions.DEFAULT.withFaceMatches(true));
+        Match best = faces.best().orElseThrow();
+        assertEquals(identified.faceId(), best.faceId());
+        assertTrue(best.similarity() > 50, "within the threshold: " + best);
+        assertEquals(1, faces.matches().size(), "the other identity is beyond the threshold");
+
+        Matches exact = client.searchByEmbedding("people", Vectors.sample(2, 1),
+                SearchOptions.DEFAULT.withExact(true).withThreshold(2f).withFaceMatches(true));
+        assertEquals(subject(2), exact.identified().orElseThrow().subjectId());
         assertEquals(subject(2), exact.best().orElseThrow().subjectId());
         assertEquals(2, exact.matches().size(), "a wide threshold admits both");
 
-        Matches stranger = client.searchByEmbedding("people", Vectors.sample(99, 0), SearchOptions.DEFAULT);
+        Matches stranger = client.searchByEmbedding("people", Vectors.sample(99, 0), SearchOptions.DEFAULT.withFaceMatches(true));
         assertTrue(stranger.unknown());
+        assertEquals(Decision.UNKNOWN, stranger.decision());
+        assertTrue(stranger.identified().isEmpty());
+        assertEquals(2, stranger.candidates().size(), "the nearest subjects, though none is the person");
         assertTrue(stranger.best().isEmpty());
+    }
+
+    @Test
+    void aSearchMayOverrideTheCollectionsTargetRate() throws InterruptedException {
+        client.createCollection(CollectionSpec.named("strict").withModelId(MODEL).withTargetFpir(0.001));
+        client.enroll(Enrollment.of("strict", subject(1), Vectors.sample(1, 0)));
+        assertEquals(0.001, client.describeCollection("strict").targetFpir(), 1e-12);
+        Matches m = client.searchByEmbedding("strict", Vectors.sample(1, 1), SearchOptions.DEFAULT.withExact(true));
+        assertEquals(0.001, m.openSet().targetFpir(), 1e-12, "the collection's");
+        Matches loose = client.searchByEmbedding("strict", Vectors.sample(1, 1), SearchOptions.DEFAULT.withExact(true).withTargetFpir(0.05));
+        assertEquals(0.05, loose.openSet().targetFpir(), 1e-12, "the search's own");
+        assertEquals(StatusCode.INVALID_ARGUMENT, assertThrows(FaceSearchException.class,
+                () -> client.searchByEmbedding("strict", Vectors.sample(1, 1), SearchOptions.DEFAULT.withTargetFpir(1.5))).code());
     }
 
     @Test
@@ -129,8 +159,9 @@ class EmbeddingCallsTest {
         String a1 = enrol(1, 1).faces().getFirst().faceId();
         // Wait for a1 itself to be searchable: a0, a close sample of the same subject, may be first.
         awaitFace(Vectors.sample(1, 1), a1);
-        Matches m = client.searchByFace("people", a0, SearchOptions.DEFAULT);
+        Matches m = client.searchByFace("people", a0, SearchOptions.DEFAULT.withFaceMatches(true));
         assertEquals(List.of(a1), m.matches().stream().map(Match::faceId).toList(), "the face itself is excluded");
+        assertEquals(a1, m.identified().orElseThrow().faceId(), "its subject's other face");
     }
 
     @Test
@@ -258,7 +289,7 @@ class EmbeddingCallsTest {
                 .get(10, TimeUnit.SECONDS).match());
         awaitMatch(Vectors.sample(0, 0), subject(0)); // searchable after the next index refresh
         assertEquals(subject(0), async.searchByEmbedding("people", Vectors.sample(0, 0), SearchOptions.DEFAULT)
-                .get(10, TimeUnit.SECONDS).best().orElseThrow().subjectId());
+                .get(10, TimeUnit.SECONDS).identified().orElseThrow().subjectId());
         assertEquals(1, async.deleteFaces("people", List.of(id)).get(10, TimeUnit.SECONDS).deleted());
         assertEquals(4, async.deleteSubject("people", subject(0)).get(10, TimeUnit.SECONDS));
     }

@@ -52,13 +52,14 @@ class PhotoCallsTest {
         return Photo.read(SharedPhotos.lfw(person, n));
     }
 
-    /** New faces are searchable within a second. */
-    List<SearchResult> searchSoon(Photo query) throws InterruptedException {
+    /** New faces are searchable within a second: waits until the four faces enrolled at the start are. */
+    List<SearchResult> searchSoon(Photo query, SearchOptions options) throws InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
         List<SearchResult> results;
         do {
-            results = client.search("lfw", query);
-            if (!results.isEmpty() && results.getFirst().matches().matches().size() >= 2) {
+            results = client.search("lfw", query, options);
+            if (!results.isEmpty()
+                    && results.getFirst().matches().candidates().stream().mapToInt(SubjectCandidate::nearFaces).sum() >= 4) {
                 return results;
             }
             Thread.sleep(50);
@@ -82,19 +83,34 @@ class PhotoCallsTest {
 
     @Test
     void aThirdPhotoFindsTheSubjectEnrolledFromTwo() throws Exception {
-        List<SearchResult> results = searchSoon(photo("George_W_Bush", 3));
+        List<SearchResult> results = searchSoon(photo("George_W_Bush", 3), SearchOptions.DEFAULT.withFaceMatches(true));
         assertEquals(1, results.size(), "one face in an LFW photo");
         SearchResult r = results.getFirst();
-        Match best = r.matches().best().orElseThrow(() -> new AssertionError("no match: " + r));
+        assertEquals(Decision.IDENTIFIED, r.matches().decision(), r.toString());
+        SubjectCandidate bush = r.matches().identified().orElseThrow(() -> new AssertionError("not identified: " + r));
+        assertEquals("bush", bush.subjectId());
+        assertEquals(2, bush.nearFaces());
+        assertTrue(bush.confidence() > 0.5f, bush.toString());
+        assertTrue(r.matches().candidates().size() >= 2, "Powell is a candidate too, after Bush: " + r.matches());
+        assertTrue(r.matches().candidates().get(1).confidence() < bush.confidence());
+        OpenSetDecision basis = r.matches().openSet();
+        assertTrue(basis.score() > basis.threshold(), basis.toString());
+        assertEquals(0.01, basis.targetFpir(), 1e-12);
+        assertTrue(basis.source() == ThresholdSource.CALIBRATED_DEFAULT || basis.source() == ThresholdSource.COLLECTION_ESTIMATE,
+                basis.toString());
+
+        Match best = r.matches().best().orElseThrow(() -> new AssertionError("no face match: " + r));
         assertEquals("bush", best.subjectId());
+        assertEquals(bush.faceId(), best.faceId(), "the identified subject's nearest face is the nearest face");
         assertTrue(best.similarity() > 50, best.toString());
         assertTrue(r.matches().matches().stream().allMatch(m -> m.subjectId().equals("bush")),
                 "Powell is beyond the threshold: " + r.matches());
         assertEquals(68, r.face().landmarks().size());
 
         List<SearchResult> powell = client.search("lfw", photo("Colin_Powell", 3), SearchOptions.DEFAULT.withTopK(1));
-        assertEquals("powell", powell.getFirst().matches().best().orElseThrow().subjectId());
-        assertEquals(1, powell.getFirst().matches().matches().size());
+        assertEquals("powell", powell.getFirst().matches().identified().orElseThrow().subjectId());
+        assertEquals(1, powell.getFirst().matches().candidates().size());
+        assertTrue(powell.getFirst().matches().matches().isEmpty(), "face matches only on request");
     }
 
     @Test
@@ -179,12 +195,12 @@ class PhotoCallsTest {
             Thread.sleep(1100); // searchable within a second
 
             for (SearchResult face : client.search("staff", Photo.read(dir.resolve("who.jpg")))) {
-                face.matches().best().ifPresentOrElse(
-                        m -> printed.append("%s, similarity %.1f%%%n".formatted(m.subjectId(), m.similarity())),
+                face.matches().identified().ifPresentOrElse(
+                        c -> printed.append("%s, confidence %.1f%%%n".formatted(c.subjectId(), 100 * c.confidence())),
                         () -> printed.append("someone unknown at " + face.face().box()));
             }
         }
-        assertTrue(printed.toString().startsWith("alice, similarity "), printed.toString());
+        assertTrue(printed.toString().startsWith("alice, confidence "), printed.toString());
     }
 
     @Test
@@ -193,7 +209,7 @@ class PhotoCallsTest {
         var detect = client.async().detect(photo("Colin_Powell", 4), DetectOptions.DEFAULT.withMaxFaces(1));
         var verify = client.async().verify(FaceReference.photo(photo("Colin_Powell", 4)), FaceReference.subject("powell"),
                 VerifyOptions.inCollection("lfw"));
-        assertEquals("powell", search.get(30, java.util.concurrent.TimeUnit.SECONDS).getFirst().matches().best().orElseThrow().subjectId());
+        assertEquals("powell", search.get(30, java.util.concurrent.TimeUnit.SECONDS).getFirst().matches().identified().orElseThrow().subjectId());
         assertEquals(1, detect.get(30, java.util.concurrent.TimeUnit.SECONDS).faces().size());
         assertTrue(verify.get(30, java.util.concurrent.TimeUnit.SECONDS).match());
         var bad = client.async().detect(Photo.of(new byte[] {1, 2, 3}), DetectOptions.DEFAULT);

@@ -30,6 +30,12 @@ final class ServerProtocolSearch implements ProtocolSearch {
      * the collection's 1:1 threshold cutting the runner-up off.
      */
     private static final float NO_DISTANCE_CUT = 100f;
+    /**
+     * The protocol scores the nearest faces itself, so it asks for the face-level list (the server's
+     * decision and subject candidates are not used), exactly searched.
+     */
+    private static final SearchOptions NEAREST_FACES = SearchOptions.DEFAULT.withThreshold(NO_DISTANCE_CUT).withExact(true)
+            .withFaceMatches(true);
 
     private final FaceSearchClient client;
     private final String collection;
@@ -79,8 +85,7 @@ final class ServerProtocolSearch implements ProtocolSearch {
 
     @Override
     public Optional<List<FaceCandidate>> search(Path photo, int limit) throws Exception {
-        List<SearchResult> results = client.search(collection, Photo.read(photo),
-                new SearchOptions(limit, NO_DISTANCE_CUT, true));
+        List<SearchResult> results = client.search(collection, Photo.read(photo), NEAREST_FACES.withTopK(limit));
         if (results.isEmpty()) {
             photosWithoutFace++;
             return Optional.empty();
@@ -94,7 +99,7 @@ final class ServerProtocolSearch implements ProtocolSearch {
         for (Map.Entry<String, String> face : subjectOfFace.entrySet()) {
             // One face per gallery subject in this protocol: one more than the limit covers its own.
             List<Match> matches = client.searchByFace(collection, face.getKey(),
-                    new SearchOptions(limit + 1, NO_DISTANCE_CUT, true)).matches();
+                    NEAREST_FACES.withTopK(limit + 1)).matches();
             List<FaceCandidate> others = candidates(matches, face.getValue());
             searches.add(others.size() > limit ? others.subList(0, limit) : others);
         }

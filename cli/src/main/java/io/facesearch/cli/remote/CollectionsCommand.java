@@ -7,6 +7,8 @@ import io.facesearch.client.CollectionSpec;
 import io.facesearch.client.FaceSearchClient;
 import io.facesearch.client.IndexFormat;
 import io.facesearch.client.Metric;
+import io.facesearch.client.OpenSetCalibration;
+import io.facesearch.client.QualitySettings;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
@@ -28,7 +30,8 @@ public final class CollectionsCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: create, list, describe or delete");
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an empty collection.")
+    @Command(name = "create", mixinStandardHelpOptions = true, description = {"Create an empty collection.",
+        "Quality thresholds that are not given are the server's quality settings; with none given the collection follows them."})
     static final class CreateCollection extends ServerCommand {
         @Parameters(paramLabel = "NAME", description = "1-128 characters of A-Z a-z 0-9 . _ -")
         String name;
@@ -49,17 +52,48 @@ public final class CollectionsCommand implements Runnable {
         @Option(names = "--dimension", paramLabel = "N", description = "Embedding length (default: the model's).")
         int dimension;
 
+        @Option(names = "--target-fpir", paramLabel = "RATE",
+                description = "The false positive identification rate searches are set for, in (0, 1): the share of people who are"
+                    + " not enrolled that may be identified as someone (default: the server's, 0.01).")
+        double targetFpir;
+
+        @Option(names = "--min-score", paramLabel = "SCORE", description = "Enrol faces with a detector score of at least this, in [0, 1].")
+        Double minScore;
+
+        @Option(names = "--max-box-to-face", paramLabel = "RATIO",
+                description = "Enrol faces whose box is at most this far (a ratio >= 1, either way) from the face its landmarks fit.")
+        Double maxBoxToFace;
+
+        @Option(names = "--min-face-px", paramLabel = "PIXELS", description = "Enrol faces with a box side of at least this many pixels.")
+        Double minFacePx;
+
+        @Option(names = "--min-sharpness", paramLabel = "VARIANCE",
+                description = "Enrol faces at least this sharp (variance of the Laplacian of the aligned grey face).")
+        Double minSharpness;
+
+        @Option(names = "--max-yaw", paramLabel = "DEGREES", description = "Enrol faces turned at most this far left or right.")
+        Double maxYaw;
+
+        @Option(names = "--max-pitch", paramLabel = "DEGREES", description = "Enrol faces nodded at most this far up or down.")
+        Double maxPitch;
+
+        @Option(names = "--max-roll", paramLabel = "DEGREES", description = "Enrol faces tilted at most this far.")
+        Double maxRoll;
+
         @Option(names = "--json", description = "Print the collection as JSON.")
         boolean json;
 
         @Override
         int run(FaceSearchClient client) {
-            Collection c = client.createCollection(new CollectionSpec(name, metric, threshold, indexFormat, modelId, dimension));
+            QualitySettings quality = new QualitySettings(minScore, maxBoxToFace, minFacePx, minSharpness, maxYaw, maxPitch, maxRoll);
+            Collection c = client.createCollection(
+                    new CollectionSpec(name, metric, threshold, indexFormat, modelId, dimension, targetFpir, quality));
             if (json) {
                 out().println(Json.collection(c));
             } else {
-                out().printf("created collection %s: %s, threshold %s, %s, model %s, %d-D%n", c.name(), lower(c.metric()),
-                        c.threshold(), lower(c.indexFormat()), c.modelId(), c.embeddingDimension());
+                out().printf("created collection %s: %s, threshold %s, %s, model %s, %d-D, target FPIR %s, %s quality thresholds%n",
+                        c.name(), lower(c.metric()), c.threshold(), lower(c.indexFormat()), c.modelId(), c.embeddingDimension(),
+                        QualityThresholds.number(c.targetFpir()), c.ownQuality() ? "own" : "the server's");
             }
             return ExitStatus.OK;
         }
@@ -77,10 +111,12 @@ public final class CollectionsCommand implements Runnable {
                 all.forEach(c -> out().println(Json.collection(c)));
                 return ExitStatus.OK;
             }
-            Table table = new Table("NAME", ">FACES", ">SUBJECTS", "METRIC", ">THRESHOLD", "INDEX", "MODEL");
+            Table table = new Table("NAME", ">FACES", ">SUBJECTS", "METRIC", ">THRESHOLD", "INDEX", "MODEL", ">TARGET FPIR", "OPEN SET",
+                    ">IMPOSTORS", "QUALITY");
             for (Collection c : all) {
                 table.add(c.name(), c.faceCount(), c.subjectCount(), lower(c.metric()), c.threshold(), lower(c.indexFormat()),
-                        c.modelId());
+                        c.modelId(), QualityThresholds.number(c.targetFpir()), lower(c.calibration().source()),
+                        c.calibration().impostorSearches(), quality(c));
             }
             table.print(out());
             return ExitStatus.OK;
@@ -112,7 +148,19 @@ public final class CollectionsCommand implements Runnable {
             field("model", c.modelId());
             field("dimension", c.embeddingDimension());
             field("created", c.createTime());
+            field("target FPIR", QualityThresholds.number(c.targetFpir()));
+            field("open set", openSet(c.calibration()));
+            field("quality", quality(c));
             return ExitStatus.OK;
+        }
+
+        /** Where the decision threshold comes from, and the impostor searches of the estimate if one was made. */
+        private static String openSet(OpenSetCalibration c) {
+            String searches = c.impostorSearches() + " impostor searches";
+            if (c.estimateTime() != null) {
+                searches += " of " + c.subjectCount() + " subjects at " + c.estimateTime();
+            }
+            return lower(c.source()) + " (" + searches + ")";
         }
 
         private void field(String name, Object value) {
@@ -132,6 +180,11 @@ public final class CollectionsCommand implements Runnable {
             out().printf("deleted collection %s with %d face%s%n", name, faces, faces == 1 ? "" : "s");
             return ExitStatus.OK;
         }
+    }
+
+    /** The collection's quality thresholds, marked as its own or the server's. */
+    static String quality(Collection c) {
+        return (c.ownQuality() ? "own: " : "server's: ") + QualityThresholds.summary(c.quality());
     }
 
     static String lower(Enum<?> e) {

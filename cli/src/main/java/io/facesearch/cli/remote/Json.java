@@ -9,6 +9,10 @@ import io.facesearch.client.Collection;
 import io.facesearch.client.Face;
 import io.facesearch.client.Match;
 import io.facesearch.client.Matches;
+import io.facesearch.client.OpenSetCalibration;
+import io.facesearch.client.OpenSetDecision;
+import io.facesearch.client.QualitySettings;
+import io.facesearch.client.SubjectCandidate;
 import io.facesearch.client.Subject;
 import io.facesearch.client.VerifyResult;
 import java.util.Locale;
@@ -40,6 +44,28 @@ final class Json {
         n.put("subjectCount", c.subjectCount());
         n.put("createTime", c.createTime().toString());
         n.put("indexSizeBytes", c.indexSizeBytes());
+        n.put("targetFpir", c.targetFpir());
+        n.set("openSetCalibration", calibration(c.calibration()));
+        n.set("quality", quality(c.quality()));
+        n.put("ownQuality", c.ownQuality());
+        return n;
+    }
+
+    static ObjectNode calibration(OpenSetCalibration c) {
+        ObjectNode n = object();
+        n.put("source", lower(c.source()));
+        n.put("impostorSearches", c.impostorSearches());
+        n.put("subjectCount", c.subjectCount());
+        if (c.estimateTime() != null) {
+            n.put("estimateTime", c.estimateTime().toString());
+        }
+        return n;
+    }
+
+    /** The thresholds set; an unset one is left out. */
+    static ObjectNode quality(QualitySettings q) {
+        ObjectNode n = object();
+        QualityThresholds.of(q).forEach(t -> n.put(t.jsonName(), t.value()));
         return n;
     }
 
@@ -61,14 +87,56 @@ final class Json {
         return n;
     }
 
-    /** Adds the fields of a query face's matches to {@code n}. */
-    static ObjectNode matches(ObjectNode n, Matches m) {
+    /**
+     * Adds the fields of a query face's answer to {@code n}: its decision, candidate subjects and the
+     * basis of the decision, and, when they were asked for, its face matches.
+     */
+    static ObjectNode matches(ObjectNode n, Matches m, boolean faceMatches) {
+        n.put("decision", lower(m.decision()));
+        ArrayNode candidates = n.putArray("candidates");
+        m.candidates().forEach(c -> candidates.add(candidate(c)));
+        n.set("openSet", openSet(m.openSet()));
         n.put("unknown", m.unknown());
         n.put("threshold", m.threshold());
-        n.put("metric", m.metric().name().toLowerCase(Locale.ROOT));
-        ArrayNode array = n.putArray("matches");
-        m.matches().forEach(x -> array.add(match(x)));
+        n.put("metric", lower(m.metric()));
+        if (faceMatches) {
+            ArrayNode array = n.putArray("matches");
+            m.matches().forEach(x -> array.add(match(x)));
+        }
         return n;
+    }
+
+    static ObjectNode candidate(SubjectCandidate c) {
+        ObjectNode n = object();
+        n.put("subjectId", c.subjectId());
+        n.put("confidence", c.confidence());
+        n.put("distance", c.distance());
+        n.put("faceId", c.faceId());
+        n.put("nearFaces", c.nearFaces());
+        return n;
+    }
+
+    static ObjectNode openSet(OpenSetDecision o) {
+        ObjectNode n = object();
+        n.put("targetFpir", o.targetFpir());
+        finite(n, "score", o.score());
+        finite(n, "threshold", o.threshold());
+        n.put("source", lower(o.source()));
+        n.put("impostorSearches", o.impostorSearches());
+        return n;
+    }
+
+    /** JSON has no infinities: the score of a face without a candidate is null. */
+    private static void finite(ObjectNode n, String name, double v) {
+        if (Double.isFinite(v)) {
+            n.put(name, v);
+        } else {
+            n.putNull(name);
+        }
+    }
+
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
     }
 
     static ObjectNode subject(Subject s) {

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.facesearch.cli.ExitStatus;
 import io.facesearch.cli.PhotoFiles;
-import io.facesearch.cli.Table;
-import io.facesearch.client.Box;
 import io.facesearch.client.FaceSearchClient;
 import io.facesearch.client.FaceSearchException;
-import io.facesearch.client.Match;
 import io.facesearch.client.Photo;
 import io.facesearch.client.SearchOptions;
 import io.facesearch.client.SearchResult;
@@ -22,9 +19,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code facesearch search}: who is in these photos? */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Find who is in photos, among the faces enrolled on a FaceSearch server.",
+        description = {"Find who is in photos, among the subjects enrolled on a FaceSearch server.",
             "Every face of each photo is searched. Folders are walked recursively.",
-            "Prints a table (one row per match, '(unknown)' for a face matching nobody) or, with --json, one object per photo.",
+            "Each face is identified as an enrolled subject or unknown, at the target false positive identification rate (FPIR)"
+                + " of the collection or of --target-fpir; its nearest subjects are listed as candidates, best first.",
+            "Prints a table (one row per candidate subject, the decision on the face's first row, 'unknown' alone for a face near"
+                + " nobody; with --faces a second table of the face matches) or, with --json, one object per photo.",
             "Exit status: 0 when every photo was searched, 3 when a photo is unreadable or not an image, "
                 + "1 when the server refused the request, 4 when it could not be reached."})
 public final class SearchCommand extends ServerCommand {
@@ -32,10 +32,20 @@ public final class SearchCommand extends ServerCommand {
     @Option(names = {"-c", "--collection"}, required = true, paramLabel = "NAME", description = "The collection to search.")
     String collection;
 
-    @Option(names = {"-k", "--top-k"}, paramLabel = "K", description = "Matches per face, at most 1000 (default: 10).")
+    @Option(names = {"-k", "--top-k"}, paramLabel = "K",
+            description = "Candidate subjects (and face matches) per face, at most 1000 (default: 10).")
     int topK;
 
-    @Option(names = "--threshold", paramLabel = "DISTANCE", description = "Only matches nearer than this (default: the collection's).")
+    @Option(names = "--target-fpir", paramLabel = "RATE",
+            description = "The false positive identification rate the decision is set for, in (0, 1): the share of people who are"
+                + " not enrolled that may be identified as someone (default: the collection's).")
+    double targetFpir;
+
+    @Option(names = "--faces", description = "Also find and print the face matches: enrolled faces nearer than the threshold.")
+    boolean faceMatches;
+
+    @Option(names = "--threshold", paramLabel = "DISTANCE",
+            description = "With --faces: only face matches nearer than this (default: the collection's). The decision does not use it.")
     float threshold;
 
     @Option(names = "--exact", description = "Compare with every enrolled face rather than the index: slow, for audits.")
@@ -49,12 +59,12 @@ public final class SearchCommand extends ServerCommand {
 
     @Override
     int run(FaceSearchClient client) {
-        SearchOptions options = new SearchOptions(topK, threshold, exact);
-        Table table = new Table("FILE", ">FACE", "SUBJECT", ">SIMILARITY", ">DISTANCE", "FACE ID");
-        if (topK < 0 || topK > 1000 || threshold < 0) {
-            err().println("facesearch: --top-k is in [1, 1000] and --threshold is a positive distance");
+        if (topK < 0 || topK > 1000 || threshold < 0 || !(targetFpir == 0 || targetFpir > 0 && targetFpir < 1)) {
+            err().println("facesearch: --top-k is in [1, 1000], --threshold is a positive distance and --target-fpir is in (0, 1)");
             return ExitStatus.USAGE;
         }
+        SearchOptions options = new SearchOptions(topK, threshold, exact, targetFpir, faceMatches);
+        SearchTables tables = new SearchTables();
         List<Path> files = PhotoFiles.expand(paths);
         if (files.isEmpty()) {
             err().println("facesearch: no photo (" + PhotoFiles.extensions() + ") in " + paths);
@@ -63,18 +73,18 @@ public final class SearchCommand extends ServerCommand {
         int status = ExitStatus.OK;
         try {
             for (Path file : files) {
-                status = ExitStatus.worst(status, search(client, file, options, table));
+                status = ExitStatus.worst(status, search(client, file, options, tables));
             }
         } finally {
             // What was found before a failure is still worth showing.
-            if (!json && !table.isEmpty()) {
-                table.print(out());
+            if (!json) {
+                tables.print(out(), faceMatches);
             }
         }
         return status;
     }
 
-    private int search(FaceSearchClient client, Path file, SearchOptions options, Table table) {
+    private int search(FaceSearchClient client, Path file, SearchOptions options, SearchTables tables) {
         List<SearchResult> results;
         try {
             results = client.search(collection, Photo.read(file), options);
@@ -90,7 +100,7 @@ public final class SearchCommand extends ServerCommand {
             out().println(photo(file, results));
             out().flush();
         } else {
-            rows(table, file, results);
+            tables.add(file, results);
         }
         return ExitStatus.OK;
     }
@@ -106,27 +116,7 @@ public final class SearchCommand extends ServerCommand {
         return status;
     }
 
-    private static void rows(Table table, Path file, List<SearchResult> results) {
-        if (results.isEmpty()) {
-            table.add(file, "-", "(no face)", "", "", "");
-        }
-        for (int i = 0; i < results.size(); i++) {
-            SearchResult r = results.get(i);
-            String face = (i + 1) + " " + box(r.face().box());
-            if (r.matches().matches().isEmpty()) {
-                table.add(file, face, "(unknown)", "", "", "");
-            }
-            for (Match m : r.matches().matches()) {
-                table.add(file, face, m.subjectId(), "%.1f%%".formatted(m.similarity()), "%.4f".formatted(m.distance()), m.faceId());
-            }
-        }
-    }
-
-    private static String box(Box b) {
-        return "[%d,%d %dx%d]".formatted(Math.round(b.x()), Math.round(b.y()), Math.round(b.width()), Math.round(b.height()));
-    }
-
-    private static ObjectNode photo(Path file, List<SearchResult> results) {
+    private ObjectNode photo(Path file, List<SearchResult> results) {
         ObjectNode n = Json.object().put("file", file.toString());
         ArrayNode faces = n.putArray("faces");
         for (SearchResult r : results) {
@@ -136,7 +126,7 @@ public final class SearchCommand extends ServerCommand {
             if (r.face().faceQuality() != null) {
                 face.set("faceQuality", Json.faceQuality(r.face().faceQuality()));
             }
-            Json.matches(face, r.matches());
+            Json.matches(face, r.matches(), faceMatches);
         }
         return n;
     }

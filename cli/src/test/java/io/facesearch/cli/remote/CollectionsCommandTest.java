@@ -1,6 +1,7 @@
 package io.facesearch.cli.remote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,15 +54,19 @@ class CollectionsCommandTest {
         Cli.Run created = run("collections", "create", "vectors", "--metric", "cosine", "--threshold", "0.2",
                 "--index-format", "hnsw_int8", "--model-id", "synthetic@1", "--dimension", "64");
         assertEquals(0, created.status(), created.toString());
-        assertTrue(created.out().contains("created collection vectors: cosine, threshold 0.2, hnsw_int8, model synthetic@1, 64-D"),
-                created.out());
+        assertTrue(created.out().contains("created collection vectors: cosine, threshold 0.2, hnsw_int8, model synthetic@1, 64-D,"
+                + " target FPIR 0.01, the server's quality thresholds"), created.out());
         assertEquals(0, run("collections", "create", "other", "--model-id", "synthetic@1").status());
 
         Cli.Run list = run("collections", "list");
         assertEquals(3, list.lines().size(), list.out());
         assertTrue(list.lines().get(0).startsWith("NAME"), list.out());
         assertTrue(list.lines().get(1).startsWith("other "), list.out());
-        assertTrue(list.lines().get(2).matches("vectors +0 +0 +cosine +0\\.2 +hnsw_int8 +synthetic@1"), list.out());
+        assertTrue(list.lines().get(0).matches("NAME +FACES +SUBJECTS +METRIC +THRESHOLD +INDEX +MODEL +TARGET FPIR +OPEN SET +IMPOSTORS +QUALITY"),
+                list.out());
+        assertTrue(list.lines().get(2).matches("vectors +0 +0 +cosine +0\\.2 +hnsw_int8 +synthetic@1 +0\\.01 +distance_threshold +0 +server's: "
+                + "score >= [\\d.]+, box/face <= [\\d.]+, face >= [\\d.]+ px, sharpness >= [\\d.]+, \\|yaw\\| <= [\\d.]+ deg, "
+                + "\\|pitch\\| <= [\\d.]+ deg, \\|roll\\| <= [\\d.]+ deg"), list.out());
 
         List<String> lines = run("collections", "list", "--json").lines();
         assertEquals(2, lines.size());
@@ -73,12 +78,57 @@ class CollectionsCommandTest {
         Cli.Run described = run("collections", "describe", "vectors");
         assertTrue(described.out().contains("metric:       cosine"), described.out());
         assertTrue(described.out().contains("dimension:    64"), described.out());
+        assertTrue(described.out().contains("target FPIR:  0.01"), described.out());
+        assertTrue(described.out().contains("open set:     distance_threshold (0 impostor searches)"), described.out());
+        assertTrue(described.out().contains("quality:      server's: score >= "), described.out());
         assertEquals("hnsw_int8", json(run("collections", "describe", "vectors", "--json").out()).get("indexFormat").asText());
 
         Cli.Run deleted = run("collections", "delete", "vectors");
         assertEquals(0, deleted.status());
         assertEquals("deleted collection vectors with 0 faces", deleted.out().strip());
         assertEquals(2, run("collections", "list").lines().size());
+    }
+
+    @Test
+    void createsWithATargetRateAndQualityThresholdsOfItsOwn() throws Exception {
+        Cli.Run created = run("collections", "create", "strict", "--model-id", "synthetic@1", "--target-fpir", "0.001",
+                "--min-score", "0.8", "--max-box-to-face", "1.2", "--min-face-px", "80", "--min-sharpness", "10", "--max-yaw", "30",
+                "--max-pitch", "25", "--max-roll", "20");
+        assertEquals(0, created.status(), created.toString());
+        assertTrue(created.out().strip().endsWith("target FPIR 0.001, own quality thresholds"), created.out());
+
+        Cli.Run described = run("collections", "describe", "strict");
+        assertTrue(described.out().contains("target FPIR:  0.001"), described.out());
+        assertTrue(described.out().contains("quality:      own: score >= 0.8, box/face <= 1.2, face >= 80 px, sharpness >= 10, "
+                + "|yaw| <= 30 deg, |pitch| <= 25 deg, |roll| <= 20 deg"), described.out());
+
+        JsonNode json = json(run("collections", "describe", "strict", "--json").out());
+        assertEquals(0.001, json.get("targetFpir").asDouble(), 1e-12);
+        assertTrue(json.get("ownQuality").asBoolean());
+        JsonNode quality = json.get("quality");
+        assertEquals(0.8, quality.get("minScore").asDouble(), 1e-9);
+        assertEquals(1.2, quality.get("maxBoxToFace").asDouble(), 1e-9);
+        assertEquals(80, quality.get("minFacePx").asDouble(), 1e-9);
+        assertEquals(10, quality.get("minSharpness").asDouble(), 1e-9);
+        assertEquals(30, quality.get("maxYaw").asDouble(), 1e-9);
+        assertEquals(25, quality.get("maxPitch").asDouble(), 1e-9);
+        assertEquals(20, quality.get("maxRoll").asDouble(), 1e-9);
+        JsonNode calibration = json.get("openSetCalibration");
+        assertEquals("distance_threshold", calibration.get("source").asText(), "no open-set calibration for a synthetic model");
+        assertEquals(0, calibration.get("impostorSearches").asInt());
+        assertFalse(calibration.has("estimateTime"), "no estimate made");
+
+        assertEquals(0, run("collections", "create", "vectors-default", "--model-id", "synthetic@1").status());
+        Cli.Run partial = run("collections", "create", "partial", "--model-id", "synthetic@1", "--min-face-px", "60", "--json");
+        JsonNode p = json(partial.out());
+        assertTrue(p.get("ownQuality").asBoolean());
+        assertEquals(60, p.get("quality").get("minFacePx").asDouble(), 1e-9);
+        assertEquals(json(run("collections", "describe", "vectors-default", "--json").out()).get("quality").get("maxRoll"),
+                p.get("quality").get("maxRoll"), "an option not given is the server's setting");
+
+        Cli.Run refused = run("collections", "create", "wrong", "--model-id", "synthetic@1", "--target-fpir", "1.5");
+        assertEquals(1, refused.status(), refused.toString());
+        assertTrue(refused.err().contains("target_fpir"), refused.err());
     }
 
     @Test

@@ -139,27 +139,79 @@ class PhotoCommandsTest {
         assertTrue(strict.err().contains("2 faces found, none enrolled"), strict.err());
     }
 
+    /** A face's rows, with the cells separated by two spaces or more as the table prints them. */
+    static final String FACE_CELL = " +1 \\[\\d+,\\d+ \\d+x\\d+\\] +";
+
     @Test
-    void searchPrintsATableOfMatches() throws Exception {
+    void searchPrintsOneRowPerCandidateSubjectWithTheDecision() throws Exception {
         enrolTwoPeople("search");
         Thread.sleep(1100); // faces are searchable within a second
         Cli.Run r = run("search", "-c", "search", lfw("George_W_Bush", 4), SharedPhotos.file("negatives/skimage_brick.png").toString(),
                 SharedPhotos.lfw("Tony_Blair", 1).toString());
         assertEquals(0, r.status(), r.toString());
         List<String> lines = r.lines();
-        assertTrue(lines.get(0).matches("FILE +FACE +SUBJECT +SIMILARITY +DISTANCE +FACE ID"), r.out());
-        assertTrue(lines.get(1).matches(".*George_W_Bush_0004\\.jpg +1 \\[\\d+,\\d+ \\d+x\\d+\\] +bush +\\d+\\.\\d% +0\\.\\d{4} +[0-9a-f-]{36}"),
+        assertTrue(lines.get(0).matches("FILE +FACE +DECISION +SUBJECT +CONFIDENCE +DISTANCE +FACE ID"), r.out());
+        assertTrue(lines.get(1).matches(".*George_W_Bush_0004\\.jpg" + FACE_CELL + "identified +bush +\\d+\\.\\d% +0\\.\\d{4} +[0-9a-f-]{36}"),
                 lines.get(1));
-        assertTrue(lines.stream().noneMatch(l -> l.contains("George_W_Bush_0004") && l.contains("powell")), r.out());
+        assertTrue(lines.get(2).matches(".*George_W_Bush_0004\\.jpg" + FACE_CELL + "powell +\\d+\\.\\d% +\\d\\.\\d{4} +[0-9a-f-]{36}"),
+                "the runner-up, without a decision of its own: " + lines.get(2));
         assertTrue(r.out().contains("(no face)"), r.out());
-        assertTrue(lines.stream().anyMatch(l -> l.contains("Tony_Blair") && l.contains("(unknown)")), r.out());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("Tony_Blair") && l.matches(".*" + FACE_CELL + "unknown +(bush|powell) .*")),
+                "someone not enrolled: " + r.out());
+        assertFalse(r.out().contains("SIMILARITY"), "face matches only with --faces: " + r.out());
 
-        JsonNode json = Json.MAPPER.readTree(run("search", "-c", "search", "--json", "-k", "1", lfw("Colin_Powell", 3)).out());
+        Cli.Run faces = run("search", "-c", "search", "--faces", lfw("George_W_Bush", 4));
+        assertEquals(0, faces.status(), faces.toString());
+        List<String> table = faces.lines();
+        int blank = table.indexOf("");
+        assertTrue(blank > 0, "the face matches follow the subjects after a blank line: " + faces.out());
+        assertTrue(table.get(blank + 1).matches("FILE +FACE +SUBJECT +SIMILARITY +DISTANCE +FACE ID"), faces.out());
+        assertTrue(table.get(blank + 2).matches(".*George_W_Bush_0004\\.jpg" + FACE_CELL + "bush +\\d+\\.\\d% +0\\.\\d{4} +[0-9a-f-]{36}"),
+                faces.out());
+        assertTrue(table.subList(blank + 1, table.size()).stream().noneMatch(l -> l.contains("powell")), "Powell is beyond the threshold");
+    }
+
+    @Test
+    void searchPrintsTheDecisionCandidatesAndOpenSetBasisAsJson() throws Exception {
+        enrolTwoPeople("search-json");
+        Thread.sleep(1100);
+        JsonNode json = Json.MAPPER.readTree(run("search", "-c", "search-json", "--json", "-k", "1", lfw("Colin_Powell", 3)).out());
         JsonNode face = json.get("faces").get(0);
+        assertEquals("identified", face.get("decision").asText());
         assertFalse(face.get("unknown").asBoolean());
-        assertEquals(1, face.get("matches").size());
-        assertEquals("powell", face.get("matches").get(0).get("subjectId").asText());
-        assertTrue(face.get("matches").get(0).get("similarity").asDouble() > 50);
+        assertEquals(1, face.get("candidates").size());
+        JsonNode candidate = face.get("candidates").get(0);
+        assertEquals(List.of("subjectId", "confidence", "distance", "faceId", "nearFaces"), fieldNames(candidate));
+        assertEquals("powell", candidate.get("subjectId").asText());
+        assertTrue(candidate.get("confidence").asDouble() > 0.5 && candidate.get("confidence").asDouble() <= 1, candidate.toString());
+        assertTrue(candidate.get("distance").asDouble() < 0.6, candidate.toString());
+        assertTrue(candidate.get("faceId").asText().matches("[0-9a-f-]{36}"), candidate.toString());
+        JsonNode openSet = face.get("openSet");
+        assertEquals(List.of("targetFpir", "score", "threshold", "source", "impostorSearches"), fieldNames(openSet));
+        assertEquals(0.01, openSet.get("targetFpir").asDouble(), 1e-12);
+        assertTrue(openSet.get("score").asDouble() > openSet.get("threshold").asDouble(), openSet.toString());
+        assertTrue(List.of("calibrated_default", "collection_estimate").contains(openSet.get("source").asText()), openSet.toString());
+        assertTrue(face.has("box") && face.has("quality") && face.has("threshold") && face.has("metric"), face.toString());
+        assertFalse(face.has("matches"), "face matches only with --faces: " + face);
+
+        JsonNode withFaces = Json.MAPPER.readTree(run("search", "-c", "search-json", "--json", "--faces", "--target-fpir", "0.001",
+                lfw("Colin_Powell", 3)).out()).get("faces").get(0);
+        assertEquals(0.001, withFaces.get("openSet").get("targetFpir").asDouble(), 1e-12, "the search's own rate");
+        assertTrue(withFaces.get("matches").size() >= 1, withFaces.toString());
+        assertEquals("powell", withFaces.get("matches").get(0).get("subjectId").asText());
+        assertTrue(withFaces.get("matches").get(0).get("similarity").asDouble() > 50);
+
+        JsonNode stranger = Json.MAPPER.readTree(run("search", "-c", "search-json", "--json", SharedPhotos.lfw("Tony_Blair", 1).toString())
+                .out()).get("faces").get(0);
+        assertEquals("unknown", stranger.get("decision").asText());
+        assertTrue(stranger.get("unknown").asBoolean());
+        assertEquals(2, stranger.get("candidates").size(), "the nearest subjects, though neither is the person");
+    }
+
+    static List<String> fieldNames(JsonNode n) {
+        List<String> names = new java.util.ArrayList<>();
+        n.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
@@ -174,6 +226,9 @@ class PhotoCommandsTest {
         assertTrue(unknown.err().contains("collection 'nowhere' does not exist"), unknown.err());
         assertEquals(3, run("search", "-c", "empty", photos.resolve("gone.jpg").toString()).status());
         assertEquals(2, run("search", "-c", "empty", "-k", "5000", photos.resolve("bush1.jpg").toString()).status());
+        assertEquals(2, run("search", "-c", "empty", "--target-fpir", "1", photos.resolve("bush1.jpg").toString()).status());
+        Cli.Run nobody = run("search", "-c", "empty", photos.resolve("bush1.jpg").toString());
+        assertTrue(nobody.lines().get(1).matches(".*bush1\\.jpg" + FACE_CELL + "unknown"), "no candidate in an empty collection: " + nobody.out());
         Cli.Run slow = run("search", "-c", "empty", "--deadline", "1ms", photos.resolve("bush1.jpg").toString());
         assertEquals(4, slow.status(), slow.toString());
     }
