@@ -53,6 +53,14 @@ import java.util.Properties;
  * <tr><td>quality.max.yaw</td><td>90</td><td>largest head turn, degrees (EXTREME_POSE); the estimate stops at 90, so 90 leaves it open</td></tr>
  * <tr><td>quality.max.pitch</td><td>90</td><td>largest head nod, degrees (EXTREME_POSE); 90 leaves it open</td></tr>
  * <tr><td>quality.max.roll</td><td>45</td><td>largest in-plane tilt of the eye line, degrees (EXTREME_POSE): the aligned chip levels up to 45</td></tr>
+ * <tr><td>auth.enabled</td><td>true</td><td>every call needs an API key with the scope for it (health and reflection excepted);
+ *     false only for a server embedded in a trusted process (see deploy/SECURITY.md)</td></tr>
+ * <tr><td>admin.key</td><td>(none)</td><td>the bootstrap admin secret ({@code FACESEARCH_ADMIN_KEY}), registered at the first
+ *     start instead of a generated one written to {@code <data>/admin.key}; at least 16 characters; ignored once keys exist</td></tr>
+ * <tr><td>audit.max.bytes</td><td>67108864</td><td>size at which {@code <data>/audit/audit.jsonl} is rotated (64 MiB: about
+ *     200,000 records)</td></tr>
+ * <tr><td>audit.max.files</td><td>0</td><td>rotated audit files kept, oldest deleted first; 0 keeps every one (archiving them
+ *     is the operator's: an audit trail is not ours to delete)</td></tr>
  * </table>
  *
  * <p>Detect and Search report each face's quality and the gate's verdict under these settings, and refuse nothing.
@@ -60,6 +68,9 @@ import java.util.Properties;
  * @param hnsw the {@code hnsw.*} settings by name, handed to the backend with the others in
  *     {@link #backendSettings()}
  * @param quality the {@code quality.*} settings: the gate every face enrolled from an image must pass
+ * @param auth {@code auth.enabled} and {@code admin.key}
+ * @param auditMaxBytes {@code audit.max.bytes}
+ * @param auditMaxFiles {@code audit.max.files}
  */
 public record ServerConfig(
         Path dataDir,
@@ -75,7 +86,10 @@ public record ServerConfig(
         Duration commitInterval,
         long maxIndexLag,
         Map<String, String> hnsw,
-        QualityGate quality) {
+        QualityGate quality,
+        AuthSettings auth,
+        long auditMaxBytes,
+        int auditMaxFiles) {
 
     /** Property names and defaults, in documentation order. */
     static final Map<String, String> DEFAULTS = defaults();
@@ -105,6 +119,10 @@ public record ServerConfig(
         d.put("quality.max.yaw", number(q.maxYaw()));
         d.put("quality.max.pitch", number(q.maxPitch()));
         d.put("quality.max.roll", number(q.maxRoll()));
+        d.put("auth.enabled", "true");
+        d.put("admin.key", "");
+        d.put("audit.max.bytes", Long.toString(64L * 1024 * 1024));
+        d.put("audit.max.files", "0");
         return Map.copyOf(d);
     }
 
@@ -138,6 +156,13 @@ public record ServerConfig(
         }
         if (commitInterval.toMillis() < 100) {
             throw new IllegalArgumentException("commit.ms must be at least 100, got " + commitInterval.toMillis());
+        }
+        java.util.Objects.requireNonNull(auth, "auth");
+        if (auditMaxBytes < 4096) {
+            throw new IllegalArgumentException("audit.max.bytes must be at least 4096, got " + auditMaxBytes);
+        }
+        if (auditMaxFiles < 0) {
+            throw new IllegalArgumentException("audit.max.files must be 0 (keep all) or more, got " + auditMaxFiles);
         }
     }
 
@@ -193,7 +218,27 @@ public record ServerConfig(
                 Map.of("hnsw.max.conn", Integer.toString(integer(values, "hnsw.max.conn")),
                         "hnsw.beam.width", Integer.toString(integer(values, "hnsw.beam.width")),
                         "hnsw.candidates", Integer.toString(integer(values, "hnsw.candidates"))),
-                qualityGate(values));
+                qualityGate(values),
+                new AuthSettings(bool(values, "auth.enabled"), java.util.Optional.of(values.get("admin.key").trim()).filter(k -> !k.isEmpty())),
+                longInteger(values, "audit.max.bytes"),
+                integer(values, "audit.max.files"));
+    }
+
+    private static boolean bool(Map<String, String> values, String name) {
+        String v = values.get(name).trim().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("setting " + name + " must be true or false, got '" + values.get(name) + "'");
+        };
+    }
+
+    private static long longInteger(Map<String, String> values, String name) {
+        try {
+            return Long.parseLong(values.get(name).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + name + " must be an integer, got '" + values.get(name) + "'");
+        }
     }
 
     /** What the storage backend is opened with: the data directory and the storage settings. */
