@@ -67,12 +67,17 @@ final class RotatingFile implements Closeable {
     private void rotate() throws IOException {
         out.close();
         String stamp = STAMP.format(clock.instant());
-        // A counter breaks ties within a millisecond; zero-padded, so names still sort by age.
-        Path rotated;
+        // A counter after the newest file of the same millisecond breaks ties; zero-padded, so names still sort by age.
+        String prefix = name + "-" + stamp + "-";
         int n = 0;
-        do {
-            rotated = dir.resolve(String.format("%s-%s-%03d.jsonl", name, stamp, n++));
-        } while (Files.exists(rotated));
+        for (Path p : rotatedFiles()) {
+            String f = p.getFileName().toString();
+            String counter = f.startsWith(prefix) ? f.substring(prefix.length(), f.length() - ".jsonl".length()) : "";
+            if (counter.matches("\\d{1,9}")) {
+                n = Math.max(n, Integer.parseInt(counter) + 1);
+            }
+        }
+        Path rotated = dir.resolve(String.format("%s%03d.jsonl", prefix, n));
         Files.move(current(), rotated);
         open();
         if (maxFiles > 0) {
