@@ -24,7 +24,8 @@ import java.util.Properties;
  * <caption>Settings</caption>
  * <tr><th>property</th><th>default</th><th>meaning</th></tr>
  * <tr><td>data</td><td>./data</td><td>data directory, owned by the storage backend (embedded: {@code db/} RocksDB and
- *     {@code index/} Lucene)</td></tr>
+ *     {@code index/} Lucene); the server keeps its API keys ({@code keys.jsonl}, {@code admin.key}) and its audit log
+ *     ({@code audit/}) beside them</td></tr>
  * <tr><td>backend</td><td>embedded</td><td>storage backend, by the name its provider gives (found on the class path with
  *     {@link java.util.ServiceLoader}); the settings from {@code refresh.ms} on are handed to it</td></tr>
  * <tr><td>host</td><td>0.0.0.0</td><td>address the gRPC and metrics ports bind to</td></tr>
