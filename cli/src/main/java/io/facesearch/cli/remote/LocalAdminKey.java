@@ -16,7 +16,7 @@ import java.util.Optional;
  * configure, without weakening anything: the file is the server owner's (mode 0600), and only a
  * server on a loopback address is ever sent it, so the key never leaves the machine.
  */
-final class LocalAdminKey {
+public final class LocalAdminKey {
     /** The server's data directory setting, as {@code ServerConfig} reads it from the environment. */
     static final String DATA_ENVIRONMENT = "FACESEARCH_DATA";
 
@@ -24,7 +24,7 @@ final class LocalAdminKey {
     }
 
     /** The local admin key for {@code target}, if it is a loopback address and the file is readable. */
-    static Optional<String> find(String target, Map<String, String> env) {
+    public static Optional<String> find(String target, Map<String, String> env) {
         if (!isLoopback(host(target))) {
             return Optional.empty();
         }
