@@ -58,8 +58,9 @@ final class MessageMapper {
     }
 
     static io.facesearch.api.v1.SearchOptions searchOptions(SearchOptions o) {
+        // The SDK's Matches are face-level matches, which the server returns only when asked.
         return io.facesearch.api.v1.SearchOptions.newBuilder().setTopK(o.topK()).setThreshold(o.threshold())
-                .setExact(o.exact()).build();
+                .setExact(o.exact()).setFaceMatches(true).build();
     }
 
     static VerifyRequest verify(FaceReference first, FaceReference second, VerifyOptions o) {
