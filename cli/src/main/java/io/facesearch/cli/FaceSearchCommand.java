@@ -10,6 +10,7 @@ import io.facesearch.cli.models.ModelsCommand;
 import io.facesearch.cli.remote.CollectionsCommand;
 import io.facesearch.cli.remote.EnrollCommand;
 import io.facesearch.cli.remote.FacesCommand;
+import io.facesearch.cli.remote.KeysCommand;
 import io.facesearch.cli.remote.SearchCommand;
 import io.facesearch.cli.remote.SubjectsCommand;
 import io.facesearch.cli.serve.ServeCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Command;
         subcommands = {DetectCommand.class, EmbedCommand.class, VerifyCommand.class, CompareCommand.class, EvalCommand.class,
             ModelsCommand.class, ServeCommand.class,
             CollectionsCommand.class, EnrollCommand.class, SearchCommand.class, FacesCommand.class, SubjectsCommand.class,
-            IndexCommand.class})
+            IndexCommand.class, KeysCommand.class})
 public final class FaceSearchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -18,7 +18,8 @@ class CommandTreeTest {
             "enroll", Set.of(),
             "search", Set.of(),
             "faces", Set.of("list", "delete", "verify"),
-            "subjects", Set.of("list", "delete", "verify"));
+            "subjects", Set.of("list", "delete", "verify"),
+            "keys", Set.of("create", "list", "revoke"));
 
     @Test
     void serverCommandsAreRegisteredBesideTheLocalOnes() {
@@ -35,7 +36,7 @@ class CommandTreeTest {
     @Test
     void everyCommandIsListedOnceInTheOrderOfTheHelp() {
         assertEquals(java.util.List.of("detect", "embed", "verify", "compare", "eval", "models", "serve", "collections", "enroll", "search",
-                "faces", "subjects", "index"), java.util.List.copyOf(FaceSearchCommand.commandLine().getSubcommands().keySet()));
+                "faces", "subjects", "index", "keys"), java.util.List.copyOf(FaceSearchCommand.commandLine().getSubcommands().keySet()));
     }
 
     @Test

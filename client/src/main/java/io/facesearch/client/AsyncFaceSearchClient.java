@@ -1,5 +1,6 @@
 package io.facesearch.client;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -40,4 +41,10 @@ public interface AsyncFaceSearchClient {
     CompletableFuture<DeletedFaces> deleteFaces(String collection, List<String> faceIds);
 
     CompletableFuture<Integer> deleteSubject(String collection, String subjectId);
+
+    CompletableFuture<NewApiKey> createKey(String name, List<String> scopes, Instant expireTime);
+
+    CompletableFuture<List<ApiKey>> listKeys();
+
+    CompletableFuture<ApiKey> revokeKey(String id);
 }

@@ -1,6 +1,7 @@
 package io.facesearch.client;
 
 import java.io.Closeable;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -128,6 +129,23 @@ public interface FaceSearchClient extends Closeable {
 
     /** Deletes a subject with all its faces; NOT_FOUND when it has none. Returns the faces deleted. */
     int deleteSubject(String collection, String subjectId);
+
+    // --- API keys (each call needs a key with the scope admin:*) ----------------------------------
+
+    /**
+     * Creates an API key and returns it with its secret, which the server never tells again.
+     *
+     * @param scopes e.g. {@code search:people}, {@code enroll:*}, {@code admin:*}: a permission
+     *     ({@code search}, {@code enroll} including search, {@code admin} including both) on one collection or on {@code *}
+     * @param expireTime when the key stops working, in the future; null for never
+     */
+    NewApiKey createKey(String name, List<String> scopes, Instant expireTime);
+
+    /** Every key, oldest first, revoked and expired ones included; no secrets. */
+    List<ApiKey> listKeys();
+
+    /** Revokes a key: calls with it fail with UNAUTHENTICATED from now on. Revoking twice changes nothing. */
+    ApiKey revokeKey(String id);
 
     /** Closes the connection, letting calls in progress finish for a few seconds. */
     @Override

@@ -1,6 +1,10 @@
 package io.facesearch.client;
 
 import io.facesearch.api.v1.CollectionServiceGrpc;
+import io.facesearch.api.v1.CreateKeyRequest;
+import io.facesearch.api.v1.KeyServiceGrpc;
+import io.facesearch.api.v1.ListKeysRequest;
+import io.facesearch.api.v1.RevokeKeyRequest;
 import io.facesearch.api.v1.DeleteCollectionRequest;
 import io.facesearch.api.v1.DeleteFacesRequest;
 import io.facesearch.api.v1.DeleteSubjectRequest;
@@ -21,6 +25,7 @@ import io.grpc.Channel;
 import io.grpc.stub.AbstractStub;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +41,7 @@ final class GrpcAsyncClient implements AsyncFaceSearchClient {
     private final VerificationServiceGrpc.VerificationServiceStub verification;
     private final DetectionServiceGrpc.DetectionServiceStub detection;
     private final FaceServiceGrpc.FaceServiceStub faces;
+    private final KeyServiceGrpc.KeyServiceStub keys;
     private final Duration deadline;
 
     /** @param deadline each call's deadline, from when it starts; null for none */
@@ -46,6 +52,7 @@ final class GrpcAsyncClient implements AsyncFaceSearchClient {
         this.verification = VerificationServiceGrpc.newStub(channel);
         this.detection = DetectionServiceGrpc.newStub(channel);
         this.faces = FaceServiceGrpc.newStub(channel);
+        this.keys = KeyServiceGrpc.newStub(channel);
         this.deadline = deadline;
     }
 
@@ -152,6 +159,26 @@ final class GrpcAsyncClient implements AsyncFaceSearchClient {
     public CompletableFuture<Integer> deleteSubject(String collection, String subjectId) {
         return call(timed(faces)::deleteSubject, DeleteSubjectRequest.newBuilder().setCollection(collection)
                 .setSubjectId(subjectId).build(), r -> r.getDeletedFaces());
+    }
+
+    @Override
+    public CompletableFuture<NewApiKey> createKey(String name, List<String> scopes, Instant expireTime) {
+        CreateKeyRequest.Builder request = CreateKeyRequest.newBuilder().setName(name).addAllScopes(scopes);
+        if (expireTime != null) {
+            request.setExpireTime(MessageMapper.timestamp(expireTime));
+        }
+        return call(timed(keys)::createKey, request.build(), r -> new NewApiKey(MessageMapper.apiKey(r.getKey()), r.getSecret()));
+    }
+
+    @Override
+    public CompletableFuture<List<ApiKey>> listKeys() {
+        return call(timed(keys)::listKeys, ListKeysRequest.getDefaultInstance(),
+                r -> r.getKeysList().stream().map(MessageMapper::apiKey).toList());
+    }
+
+    @Override
+    public CompletableFuture<ApiKey> revokeKey(String id) {
+        return call(timed(keys)::revokeKey, RevokeKeyRequest.newBuilder().setId(id).build(), MessageMapper::apiKey);
     }
 
     /** The stub with the deadline counted from now. */

@@ -159,6 +159,21 @@ final class GrpcFaceSearchClient implements FaceSearchClient {
     }
 
     @Override
+    public NewApiKey createKey(String name, List<String> scopes, java.time.Instant expireTime) {
+        return await(async.createKey(name, scopes, expireTime));
+    }
+
+    @Override
+    public List<ApiKey> listKeys() {
+        return await(async.listKeys());
+    }
+
+    @Override
+    public ApiKey revokeKey(String id) {
+        return await(async.revokeKey(id));
+    }
+
+    @Override
     public void close() {
         channel.shutdown();
         try {

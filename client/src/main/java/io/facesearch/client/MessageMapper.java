@@ -270,4 +270,13 @@ final class MessageMapper {
     private static Instant instant(Timestamp t) {
         return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
     }
+
+    static ApiKey apiKey(io.facesearch.api.v1.ApiKey k) {
+        return new ApiKey(k.getId(), k.getName(), k.getScopesList(), instant(k.getCreateTime()),
+                k.hasExpireTime() ? instant(k.getExpireTime()) : null, k.hasRevokeTime() ? instant(k.getRevokeTime()) : null);
+    }
+
+    static Timestamp timestamp(Instant t) {
+        return Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()).build();
+    }
 }

@@ -4,6 +4,7 @@ import io.facesearch.api.v1.CollectionServiceGrpc;
 import io.facesearch.api.v1.DetectionServiceGrpc;
 import io.facesearch.api.v1.EnrollmentServiceGrpc;
 import io.facesearch.api.v1.FaceServiceGrpc;
+import io.facesearch.api.v1.KeyServiceGrpc;
 import io.facesearch.api.v1.SearchServiceGrpc;
 import io.facesearch.api.v1.VerificationServiceGrpc;
 import io.grpc.MethodDescriptor;
@@ -15,7 +16,8 @@ import java.util.Map;
  * UNAVAILABLE (the server restarting, a connection reset). Reads, searches, verifications and
  * deletes are idempotent by nature; Enroll is made idempotent by the request id this client always
  * sends, which the server uses to answer a retry with what the first attempt stored.
- * CreateCollection is not retried (a retry after a lost reply would answer ALREADY_EXISTS), nor is
+ * CreateCollection is not retried (a retry after a lost reply would answer ALREADY_EXISTS), nor is CreateKey
+ * (a retry after a lost reply would make a second key), nor is
  * EnrollStream (its items carry their own request ids: resubmit them on a new stream).
  */
 final class RetryPolicy {
@@ -36,7 +38,9 @@ final class RetryPolicy {
             FaceServiceGrpc.getListFacesMethod(),
             FaceServiceGrpc.getGetFaceMethod(),
             FaceServiceGrpc.getDeleteFacesMethod(),
-            FaceServiceGrpc.getDeleteSubjectMethod());
+            FaceServiceGrpc.getDeleteSubjectMethod(),
+            KeyServiceGrpc.getListKeysMethod(),
+            KeyServiceGrpc.getRevokeKeyMethod());
 
     private RetryPolicy() {
     }

@@ -188,6 +188,7 @@ class PhotoCallsTest {
         StringBuilder printed = new StringBuilder();
         try (FaceSearchClient client = FaceSearchClient.builder()
                 .target(server.target())
+                .token(server.adminKey())
                 .build()) {
             client.createCollection("staff");
             client.enroll("staff", "alice", Photo.read(dir.resolve("alice-1.jpg")));

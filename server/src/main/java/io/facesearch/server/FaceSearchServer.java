@@ -4,12 +4,17 @@ import io.facesearch.pipeline.FacePipeline;
 import io.facesearch.pipeline.FacePipelineProvider;
 import io.facesearch.pipeline.FacePipelines;
 import io.facesearch.pipeline.StageObserver;
+import io.facesearch.server.api.AuditTrail;
+import io.facesearch.server.api.Authentication;
+import io.facesearch.server.api.Authorization;
 import io.facesearch.server.api.CollectionHandler;
 import io.facesearch.server.api.DetectionHandler;
 import io.facesearch.server.api.EnrollmentHandler;
 import io.facesearch.server.api.FaceHandler;
+import io.facesearch.server.api.KeyHandler;
 import io.facesearch.server.api.SearchHandler;
 import io.facesearch.server.api.VerificationHandler;
+import io.facesearch.server.audit.AuditLog;
 import io.facesearch.server.config.ServerConfig;
 import io.facesearch.server.metrics.CollectionMetrics;
 import io.facesearch.server.metrics.JvmMetrics;
@@ -26,6 +31,7 @@ import io.facesearch.server.service.OpenSetCalibrations;
 import io.facesearch.server.service.PipelineGate;
 import io.facesearch.server.service.QualityGates;
 import io.facesearch.server.service.SearchService;
+import io.facesearch.server.security.ApiKeys;
 import io.facesearch.server.service.VerificationService;
 import io.facesearch.server.transport.DataDirectory;
 import io.facesearch.server.transport.ListenPolicy;
@@ -34,6 +40,7 @@ import io.facesearch.store.StorageBackend;
 import io.facesearch.store.StorageBackendProvider;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -77,6 +84,8 @@ public final class FaceSearchServer {
     private Server grpc;
     private HealthStatusManager health;
     private MetricsEndpoint metricsEndpoint;
+    private ApiKeys keys;
+    private AuditLog audit;
     private boolean started;
     private boolean stopped;
 
@@ -137,7 +146,7 @@ public final class FaceSearchServer {
     private void open() throws IOException {
         ServerBuilder<?> transport = this.transport;
         if (transport == null) {
-            String warning = ListenPolicy.check(config.host(), config.tls().enabled(), false, config.insecure());
+            String warning = ListenPolicy.check(config.host(), config.tls().enabled(), config.auth().enabled(), config.insecure());
             if (!warning.isEmpty()) {
                 LOG.warn(warning);
             }
@@ -165,14 +174,24 @@ public final class FaceSearchServer {
         });
         health = new HealthStatusManager();
         RpcMetricsInterceptor rpcMetrics = new RpcMetricsInterceptor(meters);
+        // After the backend, which holds the data directory's lock: two servers never write the key store at once.
+        keys = config.auth().enabled() ? ApiKeys.open(config.dataDir(), config.auth().adminKey(), Clock.systemUTC()) : null;
+        if (keys == null) {
+            LOG.warn("authentication is off (auth.enabled=false): anyone who reaches port {} can read and change every collection", config.port());
+        }
+        audit = AuditLog.open(config.dataDir(), config.auditMaxBytes(), config.auditMaxFiles(), Clock.systemUTC());
+        // The last interceptor runs first: metrics, then who calls, the audit record, and what the caller may do.
+        ServerInterceptor[] guarded = {new Authorization(), new AuditTrail(audit, Clock.systemUTC()), new Authentication(keys), rpcMetrics};
         transport.maxInboundMessageSize(config.maxMessageBytes())
-                .addService(ServerInterceptors.intercept(new CollectionHandler(new CollectionService(registry, pipeline, quality, calibrations)), rpcMetrics))
+                .addService(ServerInterceptors.intercept(new CollectionHandler(new CollectionService(registry, pipeline, quality, calibrations)), guarded))
                 .addService(ServerInterceptors.intercept(new EnrollmentHandler(new EnrollmentService(registry, pipeline, quality),
-                        streamExecutor, config.streamWindow()), rpcMetrics))
-                .addService(ServerInterceptors.intercept(new SearchHandler(new SearchService(registry, pipeline, quality, calibrations)), rpcMetrics))
-                .addService(ServerInterceptors.intercept(new VerificationHandler(new VerificationService(registry, pipeline)), rpcMetrics))
-                .addService(ServerInterceptors.intercept(new DetectionHandler(new DetectionService(pipeline, config.quality())), rpcMetrics))
-                .addService(ServerInterceptors.intercept(new FaceHandler(new FaceCatalogService(registry)), rpcMetrics))
+                        streamExecutor, config.streamWindow()), guarded))
+                .addService(ServerInterceptors.intercept(new SearchHandler(new SearchService(registry, pipeline, quality, calibrations)), guarded))
+                .addService(ServerInterceptors.intercept(new VerificationHandler(new VerificationService(registry, pipeline)), guarded))
+                .addService(ServerInterceptors.intercept(new DetectionHandler(new DetectionService(pipeline, config.quality())), guarded))
+                .addService(ServerInterceptors.intercept(new FaceHandler(new FaceCatalogService(registry)), guarded))
+                .addService(ServerInterceptors.intercept(new KeyHandler(keys), guarded))
+                // Health and reflection stay open: load balancers and grpcurl use them without a key.
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance());
         grpc = transport.build().start();
@@ -233,6 +252,13 @@ public final class FaceSearchServer {
         }
         if (streamExecutor != null) {
             streamExecutor.shutdown();
+        }
+        if (audit != null) {
+            try {
+                audit.close();
+            } catch (IOException e) {
+                LOG.warn("closing the audit log failed: {}", e.toString());
+            }
         }
         if (metricsEndpoint != null) {
             metricsEndpoint.close();

@@ -51,8 +51,13 @@ public final class EvalIdentificationCommand implements Callable<Integer> {
 
     @Option(names = "--server", paramLabel = "HOST:PORT",
             description = "Run the protocol through this server instead of the local pipeline: a temporary "
-                    + "collection holds the gallery and is deleted at the end (token from FACESEARCH_TOKEN).")
+                    + "collection holds the gallery and is deleted at the end.")
     String server;
+
+    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:FACESEARCH_TOKEN}",
+            description = "With --server: an API key that may create and delete collections (env FACESEARCH_TOKEN; "
+                    + "default for a server on this machine: ./data/admin.key).")
+    String token;
 
     @Option(names = "--json", description = "Print the figures as one JSON object.")
     boolean json;
@@ -76,7 +81,7 @@ public final class EvalIdentificationCommand implements Callable<Integer> {
         IdentificationProtocol protocol = IdentificationProtocol.of(images, distractors);
         PrintWriter err = spec.commandLine().getErr();
         Report report;
-        try (ProtocolSearch search = server != null ? ServerProtocolSearch.open(server)
+        try (ProtocolSearch search = server != null ? ServerProtocolSearch.open(server, token)
                 : LocalProtocolSearch.open(protocol.files(), pipeline, cacheFile, err)) {
             report = run(protocol, search);
         }

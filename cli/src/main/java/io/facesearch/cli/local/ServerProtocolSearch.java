@@ -9,6 +9,7 @@ import io.facesearch.client.SearchOptions;
 import io.facesearch.client.SearchResult;
 import io.facesearch.identify.FaceCandidate;
 import java.nio.file.Path;
+import io.facesearch.cli.remote.LocalAdminKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,11 +48,14 @@ final class ServerProtocolSearch implements ProtocolSearch {
         this.collection = collection;
     }
 
-    /** Connects and creates the temporary collection; the token, if any, comes from FACESEARCH_TOKEN. */
-    static ServerProtocolSearch open(String target) {
-        String token = System.getenv("FACESEARCH_TOKEN");
+    /**
+     * Connects and creates the temporary collection.
+     *
+     * @param token the API key (it needs admin on the collections it creates); null or blank for a local server's bootstrap key
+     */
+    static ServerProtocolSearch open(String target, String token) {
         FaceSearchClient client = FaceSearchClient.builder().target(target).deadline(Duration.ofMinutes(1))
-                .token(token == null || token.isBlank() ? null : token).build();
+                .token(token == null || token.isBlank() ? LocalAdminKey.find(target, System.getenv()).orElse(null) : token).build();
         String name = "eval-identification-" + UUID.randomUUID().toString().substring(0, 8);
         try {
             client.createCollection(name);

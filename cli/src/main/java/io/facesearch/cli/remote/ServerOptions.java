@@ -18,7 +18,9 @@ public final class ServerOptions {
     String server;
 
     @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:FACESEARCH_TOKEN}",
-            description = "API token, sent as a bearer header (env FACESEARCH_TOKEN).")
+            description = "API key, sent as a bearer header (env FACESEARCH_TOKEN). Without one, a server on this machine "
+                    + "(localhost, 127.0.0.1, ::1) is sent the bootstrap admin key it wrote to ./data/admin.key "
+                    + "($FACESEARCH_DATA/admin.key when set), if this user can read it.")
     String token;
 
     @Option(names = "--tls", description = "Use TLS, trusting the system's certificate authorities.")
@@ -39,7 +41,7 @@ public final class ServerOptions {
     /** A client with these settings; the caller closes it. */
     public FaceSearchClient connect() {
         FaceSearchClientBuilder builder = FaceSearchClient.builder().target(server).deadline(deadline)
-                .token(token == null || token.isBlank() ? null : token);
+                .token(token == null || token.isBlank() ? LocalAdminKey.find(server, System.getenv()).orElse(null) : token);
         if (trustedCertificates != null) {
             builder.tls(trustedCertificates);
         } else if (tls) {

@@ -108,7 +108,7 @@ class ArchiveIndexingTest {
     }
 
     private JsonNode index(Path archive, String collection) {
-        IndexCli.Run run = IndexCli.index("--server", server.target(), "-c", collection, "--create", "--labels", "none",
+        IndexCli.Run run = IndexCli.index("--server", server.target(), "--token", server.adminKey(), "-c", collection, "--create", "--labels", "none",
                 "--journal", temp.resolve("journals").toString(), archive.toString());
         assertEquals(ExitStatus.BAD_PHOTO, run.status(), run::toString);
         return run.report();

@@ -73,7 +73,7 @@ class IndexCommandTest {
     @Test
     void missingCollectionIsRefusedBeforeTheModelsLoad() {
         try (TestServer server = TestServer.withoutPipeline(temp.resolve("server"))) {
-            IndexCli.Run run = IndexCli.index(NO_PIPELINE, "--server", server.target(), "-c", "absent", temp.toString());
+            IndexCli.Run run = IndexCli.index(NO_PIPELINE, "--server", server.target(), "--token", server.adminKey(), "-c", "absent", temp.toString());
             assertEquals(ExitStatus.REFUSED, run.status(), run::toString);
             assertTrue(run.err().contains("collection 'absent' does not exist: create it"), run.err());
         }
@@ -84,7 +84,7 @@ class IndexCommandTest {
         Path photos = SharedPhotos.copy(SharedPhotos.first(SharedPhotos.lfw(), 1), temp.resolve("photos"));
         try (TestServer server = TestServer.withoutPipeline(temp.resolve("server")); FaceSearchClient client = server.client()) {
             client.createCollection(CollectionSpec.named("other").withModelId("someone-else@1").withEmbeddingDimension(128));
-            IndexCli.Run run = IndexCli.index("--server", server.target(), "-c", "other", "--journal",
+            IndexCli.Run run = IndexCli.index("--server", server.target(), "--token", server.adminKey(), "-c", "other", "--journal",
                     temp.resolve("journals").toString(), photos.toString());
             assertEquals(ExitStatus.REFUSED, run.status(), run::toString);
             assertTrue(run.err().contains("holds embeddings of model 'someone-else@1'"), run.err());

@@ -43,7 +43,7 @@ class ManifestIndexingTest {
                 ""));
 
         try (TestServer server = TestServer.withoutPipeline(temp.resolve("server")); FaceSearchClient client = server.client()) {
-            IndexCli.Run run = IndexCli.index("--server", server.target(), "-c", "listed", "--create", "--manifest", manifest.toString(),
+            IndexCli.Run run = IndexCli.index("--server", server.target(), "--token", server.adminKey(), "-c", "listed", "--create", "--manifest", manifest.toString(),
                     "--journal", temp.resolve("journals").toString(), photos.toString());
             assertEquals(ExitStatus.BAD_PHOTO, run.status(), "a listed photo is absent: " + run);
             JsonNode report = run.report();

@@ -48,7 +48,7 @@ class ResumeAfterKillIT {
         Path photos = SharedPhotos.copy(SharedPhotos.first(SharedPhotos.lfw(), PHOTOS), temp.resolve("photos"));
         Path journals = temp.resolve("journals");
         try (TestServer server = TestServer.withoutPipeline(temp.resolve("server")); FaceSearchClient client = server.client()) {
-            String[] command = {"--server", server.target(), "-c", "resumed", "--create", "--journal", journals.toString(),
+            String[] command = {"--server", server.target(), "--token", server.adminKey(), "-c", "resumed", "--create", "--journal", journals.toString(),
                 "--threads", "2", "-q", photos.toString()};
 
             ChildJvm child = ChildJvm.start(temp, "indexer", concat("index", command));

@@ -47,9 +47,12 @@ class ServerRestartIT {
         String target = "127.0.0.1:" + port;
         ChildJvm first = startServer(port, "server-1");
         CompletableFuture<IndexCli.Run> run = null;
-        try (FaceSearchClient client = FaceSearchClient.builder().target(target).build()) {
+        awaitListening(first);
+        // The server wrote its bootstrap admin key at its first start; the restarted one keeps it.
+        String key = Files.readString(temp.resolve("data").resolve("admin.key")).strip();
+        try (FaceSearchClient client = FaceSearchClient.builder().target(target).token(key).build()) {
             awaitServing(client, first);
-            run = CompletableFuture.supplyAsync(() -> IndexCli.index("--server", target, "-c", "restarted", "--create",
+            run = CompletableFuture.supplyAsync(() -> IndexCli.index("--server", target, "--token", key, "-c", "restarted", "--create",
                     "--journal", journals.toString(), "--threads", "2", "--retries", "8", photos.toString()));
             awaitRecords(journals, KILL_AFTER, run);
             first.kill();
@@ -78,6 +81,16 @@ class ServerRestartIT {
     private ChildJvm startServer(int port, String name) throws Exception {
         return ChildJvm.start(temp, name, "serve", "--no-pipeline", "--data", temp.resolve("data").toString(), "--host", "127.0.0.1",
                 "--port", Integer.toString(port), "--metrics-port", "-1");
+    }
+
+    private static void awaitListening(ChildJvm server) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!server.stdout().contains("listening")) {
+            if (!server.process().isAlive() || System.nanoTime() > deadline) {
+                fail("the server did not start:\n" + server.output());
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static void awaitServing(FaceSearchClient client, ChildJvm server) throws Exception {

@@ -98,7 +98,7 @@ class EvalIdentificationCommandTest {
         assertEquals(0, local.status(), local.toString());
         try (TestServer server = TestServer.withPipeline(dir.resolve("data"))) {
             Cli.Run remote = Cli.run("eval", "identification", "--images", dir.resolve("tree").toString(), "--json",
-                    "--server", server.target());
+                    "--server", server.target(), "--token", server.adminKey());
             assertEquals(0, remote.status(), remote.toString());
             JsonNode a = FaceJson.MAPPER.readTree(local.out());
             JsonNode b = FaceJson.MAPPER.readTree(remote.out());

@@ -42,7 +42,7 @@ class CollectionsCommandTest {
     }
 
     Cli.Run run(String... args) {
-        return Cli.against(target, args);
+        return Cli.againstWithKey(target, server.adminKey(), args);
     }
 
     static JsonNode json(String line) throws Exception {

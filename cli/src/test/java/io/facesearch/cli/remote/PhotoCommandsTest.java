@@ -49,7 +49,7 @@ class PhotoCommandsTest {
     }
 
     Cli.Run run(String... args) {
-        return Cli.against(server.target(), args);
+        return Cli.againstWithKey(server.target(), server.adminKey(), args);
     }
 
     /** A collection holding bush (from 2 photos) and powell (from 2 photos). */

@@ -37,6 +37,19 @@ public final class ChildJvm {
      *     (the model cache, the logging configuration)
      */
     public static ChildJvm start(Path logs, String name, Map<String, String> properties, String... args) throws IOException {
+        return start(null, logs, name, properties, args);
+    }
+
+    /**
+     * A command run in a working directory of its own, as a user would run it from that folder,
+     * without the FACESEARCH_* variables of this environment.
+     */
+    public static ChildJvm startIn(Path workingDir, Path logs, String name, String... args) throws IOException {
+        return start(workingDir, logs, name, Map.of(), args);
+    }
+
+    private static ChildJvm start(Path workingDir, Path logs, String name, Map<String, String> properties, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
                 "-cp", System.getProperty("java.class.path")));
@@ -54,7 +67,12 @@ public final class ChildJvm {
         Files.createDirectories(logs);
         Path out = logs.resolve(name + ".out");
         Path err = logs.resolve(name + ".err");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (workingDir != null) {
+            builder.directory(workingDir.toFile());
+            builder.environment().keySet().removeIf(k -> k.startsWith("FACESEARCH_"));
+        }
+        Process p = builder.start();
         return new ChildJvm(p, out, err);
     }
 

@@ -37,6 +37,17 @@ public final class Cli {
         return new Run(status, out.toString(), err.toString());
     }
 
+    /** Runs a command against a server with an API key: {@code --server} and {@code --token} are added after the command words. */
+    public static Run againstWithKey(String target, String token, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        int words = 0;
+        while (words < all.size() && !all.get(words).startsWith("-") && isCommandWord(all.subList(0, words), all.get(words))) {
+            words++;
+        }
+        all.addAll(words, List.of("--token", token));
+        return against(target, all.toArray(String[]::new));
+    }
+
     /** Runs a command against a server: {@code --server} is added after the command words. */
     public static Run against(String target, String... args) {
         List<String> all = new ArrayList<>();

@@ -8,18 +8,24 @@ import io.facesearch.server.config.ServerConfig;
 import io.facesearch.testdata.SharedPipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
  * A real FaceSearch server (RocksDB and Lucene in a folder, gRPC on a free localhost port), with
- * or without the face pipeline.
+ * or without the face pipeline. Authentication is on, as in production: {@link #client()} and
+ * {@link #clientBuilder()} carry the bootstrap admin key the server wrote to
+ * {@code <data>/admin.key}, and command-line tests pass {@link #adminKey()} as {@code --token}.
  */
 public final class TestServer implements AutoCloseable {
     private final FaceSearchServer server;
+    private final Path dataDir;
 
-    private TestServer(FaceSearchServer server) {
+    private TestServer(FaceSearchServer server, Path dataDir) {
         this.server = server;
+        this.dataDir = dataDir;
     }
 
     /** A server that serves precomputed embeddings only. */
@@ -34,7 +40,7 @@ public final class TestServer implements AutoCloseable {
 
     private static TestServer start(Path dataDir, Supplier<FacePipeline> pipeline) {
         try {
-            return new TestServer(new FaceSearchServer(ServerConfig.forTests(dataDir), pipeline).start());
+            return new TestServer(new FaceSearchServer(ServerConfig.forTests(dataDir), pipeline).start(), dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,9 +55,18 @@ public final class TestServer implements AutoCloseable {
         return "127.0.0.1:" + port();
     }
 
-    /** A builder aimed at this server. */
+    /** The bootstrap admin key's secret, from {@code <data>/admin.key}. */
+    public String adminKey() {
+        try {
+            return Files.readString(dataDir.resolve("admin.key"), StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A builder aimed at this server, with the admin key. */
     public FaceSearchClientBuilder clientBuilder() {
-        return FaceSearchClient.builder().target(target());
+        return FaceSearchClient.builder().target(target()).token(adminKey());
     }
 
     public FaceSearchClient client() {

@@ -13,6 +13,8 @@ import io.facesearch.api.v1.ListCollectionsResponse;
 import io.facesearch.domain.Compaction;
 import io.facesearch.server.service.CollectionService;
 import io.facesearch.server.service.CollectionSpec;
+import io.facesearch.server.security.Caller;
+import io.facesearch.server.security.Permission;
 import io.grpc.stub.StreamObserver;
 
 /** The CollectionService RPCs. */
@@ -37,10 +39,13 @@ public final class CollectionHandler extends CollectionServiceGrpc.CollectionSer
                 .setDeletedFaces(collections.delete(request.getName())).build());
     }
 
+    /** Lists the collections the caller's key can search (all of them for a key on {@code *}). */
     @Override
     public void listCollections(ListCollectionsRequest request, StreamObserver<ListCollectionsResponse> response) {
+        Caller caller = Authentication.caller();
         ErrorMapper.respond(response, () -> ListCollectionsResponse.newBuilder()
-                .addAllCollections(collections.list().stream().map(MessageMapper::collection).toList()).build());
+                .addAllCollections(collections.list().stream().filter(c -> caller.may(Permission.SEARCH, c.record().name()))
+                        .map(MessageMapper::collection).toList()).build());
     }
 
     @Override

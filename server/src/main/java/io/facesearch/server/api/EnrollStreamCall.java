@@ -2,6 +2,8 @@ package io.facesearch.server.api;
 
 import io.facesearch.api.v1.EnrollAck;
 import io.facesearch.api.v1.EnrollRequest;
+import io.facesearch.api.v1.EnrollmentServiceGrpc;
+import io.facesearch.server.security.Caller;
 import io.facesearch.server.service.Enrollment;
 import io.facesearch.server.service.EnrollmentService;
 import io.facesearch.server.service.FaceSearchException;
@@ -24,9 +26,12 @@ import java.util.concurrent.Executor;
  * own at once. Each item is acknowledged after its batch is durable.
  */
 final class EnrollStreamCall implements StreamObserver<EnrollRequest> {
+    private static final AccessPolicy.Rule ENROLL = AccessPolicy.of(EnrollmentServiceGrpc.getEnrollMethod());
     private final ServerCallStreamObserver<EnrollAck> out;
     private final EnrollmentService enrollment;
     private final Executor executor;
+    /** Who opened the stream: each item needs enroll on its own collection. */
+    private final Caller caller;
     private final Object lock = new Object();
     private final ArrayDeque<EnrollRequest> pending = new ArrayDeque<>();
     private boolean draining;
@@ -39,6 +44,7 @@ final class EnrollStreamCall implements StreamObserver<EnrollRequest> {
         this.out = (ServerCallStreamObserver<EnrollAck>) responses;
         this.enrollment = enrollment;
         this.executor = executor;
+        this.caller = Authentication.caller();
         out.disableAutoRequest();
         out.setOnReadyHandler(this::onReady);
         out.setOnCancelHandler(() -> {
@@ -137,6 +143,10 @@ final class EnrollStreamCall implements StreamObserver<EnrollRequest> {
             try {
                 if (request.getRequestId().isEmpty()) {
                     throw FaceSearchException.invalid("every EnrollStream item needs a request_id, to match its acknowledgement and to retry it safely");
+                }
+                String denial = Authorization.denial(caller, ENROLL, request.getCollection());
+                if (denial != null) {
+                    throw Status.PERMISSION_DENIED.withDescription(denial).asRuntimeException();
                 }
                 enrollments.add(MessageMapper.enrollment(request));
                 positions.add(i);

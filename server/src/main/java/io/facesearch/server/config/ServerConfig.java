@@ -25,7 +25,8 @@ import java.util.Properties;
  * <caption>Settings</caption>
  * <tr><th>property</th><th>default</th><th>meaning</th></tr>
  * <tr><td>data</td><td>./data</td><td>data directory, owned by the storage backend (embedded: {@code db/} RocksDB and
- *     {@code index/} Lucene)</td></tr>
+ *     {@code index/} Lucene); the server keeps its API keys ({@code keys.jsonl}, {@code admin.key}) and its audit log
+ *     ({@code audit/}) beside them</td></tr>
  * <tr><td>backend</td><td>embedded</td><td>storage backend, by the name its provider gives (found on the class path with
  *     {@link java.util.ServiceLoader}); the settings from {@code refresh.ms} on are handed to it</td></tr>
  * <tr><td>host</td><td>127.0.0.1</td><td>address the gRPC port binds to; any address but loopback needs TLS and API keys, or
@@ -60,6 +61,14 @@ import java.util.Properties;
  * <tr><td>quality.max.yaw</td><td>90</td><td>largest head turn, degrees (EXTREME_POSE); the estimate stops at 90, so 90 leaves it open</td></tr>
  * <tr><td>quality.max.pitch</td><td>90</td><td>largest head nod, degrees (EXTREME_POSE); 90 leaves it open</td></tr>
  * <tr><td>quality.max.roll</td><td>45</td><td>largest in-plane tilt of the eye line, degrees (EXTREME_POSE): the aligned chip levels up to 45</td></tr>
+ * <tr><td>auth.enabled</td><td>true</td><td>every call needs an API key with the scope for it (health and reflection excepted);
+ *     false only for a server embedded in a trusted process (see deploy/SECURITY.md)</td></tr>
+ * <tr><td>admin.key</td><td>(none)</td><td>the bootstrap admin secret ({@code FACESEARCH_ADMIN_KEY}), registered at the first
+ *     start instead of a generated one written to {@code <data>/admin.key}; at least 16 characters; ignored once keys exist</td></tr>
+ * <tr><td>audit.max.bytes</td><td>67108864</td><td>size at which {@code <data>/audit/audit.jsonl} is rotated (64 MiB: about
+ *     200,000 records)</td></tr>
+ * <tr><td>audit.max.files</td><td>0</td><td>rotated audit files kept, oldest deleted first; 0 keeps every one (archiving them
+ *     is the operator's: an audit trail is not ours to delete)</td></tr>
  * </table>
  *
  * <p>Detect and Search report each face's quality and the gate's verdict under these settings, and refuse nothing.
@@ -68,6 +77,9 @@ import java.util.Properties;
  *     {@link #backendSettings()}
  * @param quality the {@code quality.*} settings: the gate every face enrolled from an image must pass
  * @param tls the {@code tls.*} settings
+ * @param auth {@code auth.enabled} and {@code admin.key}
+ * @param auditMaxBytes {@code audit.max.bytes}
+ * @param auditMaxFiles {@code audit.max.files}
  */
 public record ServerConfig(
         Path dataDir,
@@ -86,7 +98,10 @@ public record ServerConfig(
         Map<String, String> hnsw,
         QualityGate quality,
         TlsSettings tls,
-        boolean insecure) {
+        boolean insecure,
+        AuthSettings auth,
+        long auditMaxBytes,
+        int auditMaxFiles) {
 
     /** Property names and defaults, in documentation order. */
     static final Map<String, String> DEFAULTS = defaults();
@@ -121,6 +136,10 @@ public record ServerConfig(
         d.put("quality.max.yaw", number(q.maxYaw()));
         d.put("quality.max.pitch", number(q.maxPitch()));
         d.put("quality.max.roll", number(q.maxRoll()));
+        d.put("auth.enabled", "true");
+        d.put("admin.key", "");
+        d.put("audit.max.bytes", Long.toString(64L * 1024 * 1024));
+        d.put("audit.max.files", "0");
         return Map.copyOf(d);
     }
 
@@ -155,6 +174,13 @@ public record ServerConfig(
         }
         if (commitInterval.toMillis() < 100) {
             throw new IllegalArgumentException("commit.ms must be at least 100, got " + commitInterval.toMillis());
+        }
+        java.util.Objects.requireNonNull(auth, "auth");
+        if (auditMaxBytes < 4096) {
+            throw new IllegalArgumentException("audit.max.bytes must be at least 4096, got " + auditMaxBytes);
+        }
+        if (auditMaxFiles < 0) {
+            throw new IllegalArgumentException("audit.max.files must be 0 (keep all) or more, got " + auditMaxFiles);
         }
     }
 
@@ -213,7 +239,10 @@ public record ServerConfig(
                         "hnsw.candidates", Integer.toString(integer(values, "hnsw.candidates"))),
                 qualityGate(values),
                 new TlsSettings(path(values, "tls.cert"), path(values, "tls.key"), path(values, "tls.client.ca")),
-                bool(values, "insecure"));
+                bool(values, "insecure"),
+                new AuthSettings(bool(values, "auth.enabled"), java.util.Optional.of(values.get("admin.key").trim()).filter(k -> !k.isEmpty())),
+                longInteger(values, "audit.max.bytes"),
+                integer(values, "audit.max.files"));
     }
 
     /** An optional file: null when the setting is empty. */
@@ -224,10 +253,19 @@ public record ServerConfig(
 
     private static boolean bool(Map<String, String> values, String name) {
         String v = values.get(name).trim().toLowerCase(Locale.ROOT);
-        if (!v.equals("true") && !v.equals("false")) {
-            throw new IllegalArgumentException("setting " + name + " must be true or false, got '" + values.get(name) + "'");
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("setting " + name + " must be true or false, got '" + values.get(name) + "'");
+        };
+    }
+
+    private static long longInteger(Map<String, String> values, String name) {
+        try {
+            return Long.parseLong(values.get(name).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + name + " must be an integer, got '" + values.get(name) + "'");
         }
-        return v.equals("true");
     }
 
     /** What the storage backend is opened with: the data directory and the storage settings. */

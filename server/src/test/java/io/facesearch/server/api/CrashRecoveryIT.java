@@ -13,6 +13,7 @@ import io.facesearch.api.v1.FaceMatches;
 import io.facesearch.api.v1.SearchByEmbeddingRequest;
 import io.facesearch.api.v1.SearchOptions;
 import io.facesearch.api.v1.SearchServiceGrpc;
+import io.facesearch.server.testing.AdminKey;
 import io.facesearch.server.testing.ChildServer;
 import io.facesearch.store.testing.SyntheticFaces;
 import io.grpc.ManagedChannel;
@@ -83,7 +84,8 @@ class CrashRecoveryIT {
                 Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "child-output");
                 drain.setDaemon(true);
                 drain.start();
-                return new Child(process, NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build());
+                return new Child(process, NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
+                        .intercept(AdminKey.of(dataDir)).build());
             }
         }
         process.destroyForcibly();

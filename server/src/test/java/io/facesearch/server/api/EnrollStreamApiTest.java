@@ -89,7 +89,7 @@ class EnrollStreamApiTest extends ServerTestBase {
         };
         // A small HTTP/2 window, so that unread acknowledgements soon fill it and the server sees it.
         io.grpc.ManagedChannel small = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forAddress("127.0.0.1", server.port())
-                .usePlaintext().flowControlWindow(65_535).build();
+                .usePlaintext().flowControlWindow(65_535).intercept(io.facesearch.server.testing.AdminKey.of(dataDir)).build();
         io.facesearch.api.v1.EnrollmentServiceGrpc.newStub(small).enrollStream(responses);
         for (int i = 0; i < total; i++) {
             // Ignores isReady on purpose: the client buffers, the server must not.

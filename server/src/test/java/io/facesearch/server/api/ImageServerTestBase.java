@@ -26,6 +26,7 @@ import io.facesearch.pipeline.FacePipeline;
 import io.facesearch.pipeline.StageObserver;
 import io.facesearch.server.FaceSearchServer;
 import io.facesearch.server.config.ServerConfig;
+import io.facesearch.server.testing.AdminKey;
 import io.facesearch.testdata.SharedData;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -90,7 +91,7 @@ abstract class ImageServerTestBase {
             return opened;
         }).start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext()
-                .maxInboundMessageSize(64 * 1024 * 1024).build();
+                .intercept(AdminKey.of(dataDir)).maxInboundMessageSize(64 * 1024 * 1024).build();
         collections = CollectionServiceGrpc.newBlockingStub(channel);
         enrollment = EnrollmentServiceGrpc.newBlockingStub(channel);
         search = SearchServiceGrpc.newBlockingStub(channel);

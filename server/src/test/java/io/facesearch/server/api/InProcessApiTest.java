@@ -16,6 +16,7 @@ import io.facesearch.api.v1.SearchOptions;
 import io.facesearch.api.v1.SearchServiceGrpc;
 import io.facesearch.server.FaceSearchServer;
 import io.facesearch.server.config.ServerConfig;
+import io.facesearch.server.testing.AdminKey;
 import io.facesearch.store.testing.SyntheticFaces;
 import io.grpc.ManagedChannel;
 import io.grpc.inprocess.InProcessChannelBuilder;
@@ -37,7 +38,7 @@ class InProcessApiTest {
         String name = InProcessServerBuilder.generateName();
         FaceSearchServer server = new FaceSearchServer(ServerConfig.forTests(dataDir), observer -> null,
                 InProcessServerBuilder.forName(name)).start();
-        ManagedChannel channel = InProcessChannelBuilder.forName(name).build();
+        ManagedChannel channel = InProcessChannelBuilder.forName(name).intercept(AdminKey.of(dataDir)).build();
         try {
             assertEquals(-1, server.port(), "no socket");
             CollectionServiceGrpc.newBlockingStub(channel).createCollection(CreateCollectionRequest.newBuilder().setName("c")

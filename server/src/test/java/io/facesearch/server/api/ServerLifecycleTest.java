@@ -11,6 +11,7 @@ import io.facesearch.api.v1.ListCollectionsRequest;
 import io.facesearch.pipeline.FacePipeline;
 import io.facesearch.server.FaceSearchServer;
 import io.facesearch.server.config.ServerConfig;
+import io.facesearch.server.testing.AdminKey;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
@@ -117,8 +118,8 @@ class ServerLifecycleTest {
         }
     }
 
-    private static <T> T withChannel(int port, java.util.function.Function<ManagedChannel, T> call) throws InterruptedException {
-        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    private <T> T withChannel(int port, java.util.function.Function<ManagedChannel, T> call) throws InterruptedException {
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().intercept(AdminKey.of(dataDir)).build();
         try {
             return call.apply(channel);
         } finally {

@@ -22,6 +22,7 @@ import io.facesearch.api.v1.VerificationServiceGrpc;
 import io.facesearch.pipeline.FacePipeline;
 import io.facesearch.server.FaceSearchServer;
 import io.facesearch.server.config.ServerConfig;
+import io.facesearch.server.testing.AdminKey;
 import io.facesearch.store.testing.SyntheticFaces;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -45,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Starts a real server (RocksDB and Lucene in a temporary folder, gRPC over a localhost socket on
  * a free port) and gives tests real generated stubs. Runs without a face pipeline: these tests
- * enrol precomputed embeddings.
+ * enrol precomputed embeddings. Authentication is on, as in production: the stubs send the
+ * bootstrap admin key the server wrote to {@code <data>/admin.key}.
  */
 abstract class ServerTestBase {
     static final SyntheticFaces FACES = new SyntheticFaces(2024, 128);
@@ -77,7 +79,7 @@ abstract class ServerTestBase {
     void startServer(ServerConfig config) throws IOException {
         server = new FaceSearchServer(config, pipeline()).start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext()
-                .maxInboundMessageSize(64 * 1024 * 1024).build();
+                .intercept(AdminKey.of(config.dataDir())).maxInboundMessageSize(64 * 1024 * 1024).build();
         collections = CollectionServiceGrpc.newBlockingStub(channel);
         enrollment = EnrollmentServiceGrpc.newBlockingStub(channel);
         enrollmentAsync = EnrollmentServiceGrpc.newStub(channel);

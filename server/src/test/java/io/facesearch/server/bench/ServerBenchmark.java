@@ -20,6 +20,7 @@ import io.facesearch.api.v1.SearchOptions;
 import io.facesearch.api.v1.SearchServiceGrpc;
 import io.facesearch.server.FaceSearchServer;
 import io.facesearch.server.config.ServerConfig;
+import io.facesearch.server.testing.AdminKey;
 import io.facesearch.store.Neighbor;
 import io.facesearch.store.embedded.hnsw.BruteForceIndex;
 import io.facesearch.store.embedded.hnsw.HnswIndex;
@@ -128,7 +129,8 @@ public final class ServerBenchmark {
                 faces, queries, format, streams, searchThreads, Runtime.getRuntime().availableProcessors(), data);
         long heapBefore = usedHeap();
         FaceSearchServer server = new FaceSearchServer(ServerConfig.forTests(data), () -> null).start();
-        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext()
+                .intercept(AdminKey.of(data)).build();
         CollectionServiceGrpc.newBlockingStub(channel).createCollection(CreateCollectionRequest.newBuilder().setName("bench")
                 .setMetric(Metric.EUCLIDEAN).setIndexFormat(format).setModelId("synthetic@1").build());
 
