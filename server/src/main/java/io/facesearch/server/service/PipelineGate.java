@@ -47,7 +47,7 @@ public final class PipelineGate implements AutoCloseable {
     public FacePipeline.AnalyzedImage analyze(byte[] image, AnalysisOptions options) {
         FacePipeline p = require();
         if (image == null || image.length == 0) {
-            throw FaceSearchException.invalid("the image is empty: send the encoded bytes of a JPEG, PNG, BMP or WebP file");
+            throw FaceSearchException.invalid("the image is empty: send the encoded bytes of a JPEG, PNG, BMP, WebP or GIF file");
         }
         boolean acquired;
         try {
