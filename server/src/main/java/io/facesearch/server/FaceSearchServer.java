@@ -8,9 +8,12 @@ import io.facesearch.server.api.CollectionHandler;
 import io.facesearch.server.api.DetectionHandler;
 import io.facesearch.server.api.EnrollmentHandler;
 import io.facesearch.server.api.FaceHandler;
+import io.facesearch.server.api.MessageSizeLimit;
 import io.facesearch.server.api.SearchHandler;
 import io.facesearch.server.api.VerificationHandler;
 import io.facesearch.server.config.ServerConfig;
+import io.facesearch.server.limits.ConnectionLimits;
+import io.facesearch.server.limits.RateLimit;
 import io.facesearch.server.metrics.CollectionMetrics;
 import io.facesearch.server.metrics.JvmMetrics;
 import io.facesearch.server.metrics.MetricsEndpoint;
@@ -31,6 +34,7 @@ import io.facesearch.store.StorageBackend;
 import io.facesearch.store.StorageBackendProvider;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -72,6 +76,7 @@ public final class FaceSearchServer {
     private PipelineGate pipeline;
     private ExecutorService streamExecutor;
     private Server grpc;
+    private ConnectionLimits connectionLimits;
     private HealthStatusManager health;
     private MetricsEndpoint metricsEndpoint;
     private boolean started;
@@ -145,14 +150,23 @@ public final class FaceSearchServer {
         });
         health = new HealthStatusManager();
         RpcMetricsInterceptor rpcMetrics = new RpcMetricsInterceptor(meters);
-        transport.maxInboundMessageSize(config.maxMessageBytes())
-                .addService(ServerInterceptors.intercept(new CollectionHandler(new CollectionService(registry, pipeline, quality, calibrations)), rpcMetrics))
+        // Interceptors run last to first: metrics see every call, then the rate limit, then the size limit.
+        ServerInterceptor[] limits = config.limits().rateLimited()
+                ? new ServerInterceptor[] {new MessageSizeLimit(config.maxMessageBytes()),
+                        new RateLimit(config.limits().ratePerSecond(), config.limits().rateBurst()), rpcMetrics}
+                : new ServerInterceptor[] {new MessageSizeLimit(config.maxMessageBytes()), rpcMetrics};
+        if (transport instanceof NettyServerBuilder netty) {
+            connectionLimits = ConnectionLimits.applyTo(netty, config.limits());
+        }
+        // The transport reads messages a little over the limit, so that the server refuses them one by one (MessageSizeLimit).
+        transport.maxInboundMessageSize(MessageSizeLimit.transportBytes(config.maxMessageBytes()))
+                .addService(ServerInterceptors.intercept(new CollectionHandler(new CollectionService(registry, pipeline, quality, calibrations)), limits))
                 .addService(ServerInterceptors.intercept(new EnrollmentHandler(new EnrollmentService(registry, pipeline, quality),
-                        streamExecutor, config.streamWindow()), rpcMetrics))
-                .addService(ServerInterceptors.intercept(new SearchHandler(new SearchService(registry, pipeline, quality, calibrations)), rpcMetrics))
-                .addService(ServerInterceptors.intercept(new VerificationHandler(new VerificationService(registry, pipeline)), rpcMetrics))
-                .addService(ServerInterceptors.intercept(new DetectionHandler(new DetectionService(pipeline, config.quality())), rpcMetrics))
-                .addService(ServerInterceptors.intercept(new FaceHandler(new FaceCatalogService(registry)), rpcMetrics))
+                        streamExecutor, config.streamWindow(), config.maxMessageBytes()), limits))
+                .addService(ServerInterceptors.intercept(new SearchHandler(new SearchService(registry, pipeline, quality, calibrations)), limits))
+                .addService(ServerInterceptors.intercept(new VerificationHandler(new VerificationService(registry, pipeline)), limits))
+                .addService(ServerInterceptors.intercept(new DetectionHandler(new DetectionService(pipeline, config.quality())), limits))
+                .addService(ServerInterceptors.intercept(new FaceHandler(new FaceCatalogService(registry)), limits))
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance());
         grpc = transport.build().start();
@@ -210,6 +224,9 @@ public final class FaceSearchServer {
                 grpc.shutdownNow();
                 Thread.currentThread().interrupt();
             }
+        }
+        if (connectionLimits != null) {
+            connectionLimits.close();
         }
         if (streamExecutor != null) {
             streamExecutor.shutdown();

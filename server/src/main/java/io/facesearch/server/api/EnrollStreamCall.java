@@ -22,21 +22,32 @@ import java.util.concurrent.Executor;
  * <p>Items that arrive while a batch is being stored form the next batch: under load each batch
  * costs one synced write for up to {@code window} items, and when idle an item is stored on its
  * own at once. Each item is acknowledged after its batch is durable.
+ *
+ * <p>An item larger than {@code max.message.bytes} (the transport lets through up to twice that, see
+ * {@link MessageSizeLimit}) is refused with RESOURCE_EXHAUSTED on its own acknowledgement, and the
+ * stream goes on; its bytes are dropped as it arrives, so it is never buffered with the window.
  */
 final class EnrollStreamCall implements StreamObserver<EnrollRequest> {
     private final ServerCallStreamObserver<EnrollAck> out;
     private final EnrollmentService enrollment;
     private final Executor executor;
     private final Object lock = new Object();
-    private final ArrayDeque<EnrollRequest> pending = new ArrayDeque<>();
+    private final ArrayDeque<Item> pending = new ArrayDeque<>();
+    private final int maxItemBytes;
     private boolean draining;
     private boolean halfClosed;
     private boolean done;
     /** Items acknowledged whose replacement has not been requested, waiting for the client to read. */
     private int owed;
 
-    EnrollStreamCall(StreamObserver<EnrollAck> responses, EnrollmentService enrollment, Executor executor, int window) {
+    /** An item read, or the request id of one refused for its size (its {@code bytes}), whose payload is not kept. */
+    private record Item(EnrollRequest request, long oversizedBytes) {
+    }
+
+    /** @param maxItemBytes the largest item stored; larger ones are refused one by one */
+    EnrollStreamCall(StreamObserver<EnrollAck> responses, EnrollmentService enrollment, Executor executor, int window, int maxItemBytes) {
         this.out = (ServerCallStreamObserver<EnrollAck>) responses;
+        this.maxItemBytes = maxItemBytes;
         this.enrollment = enrollment;
         this.executor = executor;
         out.disableAutoRequest();
@@ -56,7 +67,10 @@ final class EnrollStreamCall implements StreamObserver<EnrollRequest> {
             if (done) {
                 return;
             }
-            pending.add(request);
+            int bytes = request.getSerializedSize();
+            pending.add(bytes > maxItemBytes
+                    ? new Item(EnrollRequest.newBuilder().setRequestId(request.getRequestId()).build(), bytes)
+                    : new Item(request, 0));
             startDraining();
         }
     }
@@ -87,7 +101,7 @@ final class EnrollStreamCall implements StreamObserver<EnrollRequest> {
 
     private void drain() {
         while (true) {
-            List<EnrollRequest> batch;
+            List<Item> batch;
             synchronized (lock) {
                 if (done || pending.isEmpty()) {
                     draining = false;
@@ -128,12 +142,17 @@ final class EnrollStreamCall implements StreamObserver<EnrollRequest> {
         }
     }
 
-    private List<EnrollAck> process(List<EnrollRequest> batch) {
-        EnrollAck[] acks = new EnrollAck[batch.size()];
+    private List<EnrollAck> process(List<Item> items) {
+        EnrollAck[] acks = new EnrollAck[items.size()];
+        List<EnrollRequest> batch = items.stream().map(Item::request).toList();
         List<Enrollment> enrollments = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             EnrollRequest request = batch.get(i);
+            if (items.get(i).oversizedBytes() > 0) {
+                acks[i] = error(request.getRequestId(), MessageSizeLimit.tooLarge(items.get(i).oversizedBytes(), maxItemBytes));
+                continue;
+            }
             try {
                 if (request.getRequestId().isEmpty()) {
                     throw FaceSearchException.invalid("every EnrollStream item needs a request_id, to match its acknowledgement and to retry it safely");
@@ -160,7 +179,10 @@ final class EnrollStreamCall implements StreamObserver<EnrollRequest> {
     }
 
     private static EnrollAck error(String requestId, RuntimeException e) {
-        Status status = ErrorMapper.toStatus(e);
+        return error(requestId, ErrorMapper.toStatus(e));
+    }
+
+    private static EnrollAck error(String requestId, Status status) {
         return EnrollAck.newBuilder().setRequestId(requestId).setError(com.google.rpc.Status.newBuilder()
                 .setCode(status.getCode().value()).setMessage(status.getDescription() == null ? "" : status.getDescription())).build();
     }
