@@ -2,6 +2,7 @@ package io.facesearch.server.api;
 
 import io.facesearch.api.v1.EnrollAck;
 import io.facesearch.api.v1.EnrollRequest;
+import io.facesearch.server.service.CallDeadline;
 import io.facesearch.server.service.Enrollment;
 import io.facesearch.server.service.EnrollmentService;
 import io.facesearch.server.service.FaceSearchException;
@@ -34,6 +35,8 @@ final class EnrollStreamCall implements StreamObserver<EnrollRequest> {
     private final Object lock = new Object();
     private final ArrayDeque<Item> pending = new ArrayDeque<>();
     private final int maxItemBytes;
+    /** The stream's deadline as a {@link System#nanoTime()} instant, or null: its items' work is done on other threads. */
+    private final Long deadlineNanos;
     private boolean draining;
     private boolean halfClosed;
     private boolean done;
@@ -48,6 +51,8 @@ final class EnrollStreamCall implements StreamObserver<EnrollRequest> {
     EnrollStreamCall(StreamObserver<EnrollAck> responses, EnrollmentService enrollment, Executor executor, int window, int maxItemBytes) {
         this.out = (ServerCallStreamObserver<EnrollAck>) responses;
         this.maxItemBytes = maxItemBytes;
+        io.grpc.Deadline deadline = io.grpc.Context.current().getDeadline();
+        this.deadlineNanos = deadline == null ? null : ErrorMapper.deadlineNanos(deadline);
         this.enrollment = enrollment;
         this.executor = executor;
         out.disableAutoRequest();
@@ -165,7 +170,8 @@ final class EnrollStreamCall implements StreamObserver<EnrollRequest> {
         }
         List<EnrollmentService.Attempt> results;
         try {
-            results = enrollment.enrollAll(enrollments);
+            results = deadlineNanos == null ? enrollment.enrollAll(enrollments)
+                    : CallDeadline.within(deadlineNanos, () -> enrollment.enrollAll(enrollments));
         } catch (RuntimeException e) {
             results = enrollments.stream().map(c -> new EnrollmentService.Attempt(null, e)).toList();
         }

@@ -1,6 +1,7 @@
 package io.facesearch.server.api;
 
 import io.facesearch.domain.StoreException;
+import io.facesearch.server.service.CallDeadline;
 import io.facesearch.server.service.FaceSearchException;
 import io.grpc.Context;
 import io.grpc.Deadline;
@@ -74,10 +75,16 @@ public final class ErrorMapper {
         };
     }
 
+    /** A gRPC deadline as the {@link System#nanoTime()} instant the services take ({@link CallDeadline}). */
+    static long deadlineNanos(Deadline deadline) {
+        return System.nanoTime() + deadline.timeRemaining(TimeUnit.NANOSECONDS);
+    }
+
     /**
      * Answers a unary call with the value of {@code call}, or with the status of its failure. A call
      * whose deadline has passed, or that the client cancelled, is not started: its answer would be
-     * thrown away.
+     * thrown away. The call's deadline is handed to the services ({@link CallDeadline}), so that work
+     * which cannot be done in time is refused at once.
      */
     public static <T> void respond(StreamObserver<T> observer, Supplier<T> call) {
         Context context = Context.current();
@@ -89,7 +96,7 @@ public final class ErrorMapper {
         }
         T value;
         try {
-            value = call.get();
+            value = deadline == null ? call.get() : CallDeadline.within(deadlineNanos(deadline), call);
         } catch (RuntimeException e) {
             observer.onError(toException(e));
             return;
