@@ -14,6 +14,7 @@ import io.facesearch.server.api.VerificationHandler;
 import io.facesearch.server.config.ServerConfig;
 import io.facesearch.server.limits.ConnectionLimits;
 import io.facesearch.server.limits.RateLimit;
+import io.facesearch.server.limits.TransportLog;
 import io.facesearch.server.metrics.CollectionMetrics;
 import io.facesearch.server.metrics.JvmMetrics;
 import io.facesearch.server.metrics.MetricsEndpoint;
@@ -158,6 +159,7 @@ public final class FaceSearchServer {
         if (transport instanceof NettyServerBuilder netty) {
             connectionLimits = ConnectionLimits.applyTo(netty, config.limits());
         }
+        TransportLog.quietCallerMistakes();
         // The transport reads messages a little over the limit, so that the server refuses them one by one (MessageSizeLimit).
         transport.maxInboundMessageSize(MessageSizeLimit.transportBytes(config.maxMessageBytes()))
                 .addService(ServerInterceptors.intercept(new CollectionHandler(new CollectionService(registry, pipeline, quality, calibrations)), limits))

@@ -63,7 +63,26 @@ class LimitsApiTest extends ServerTestBase {
                 () -> enrollment.enroll(withImageBytes(enrollRequest("c", 4, 1), 100_000)));
         assertEquals(Status.Code.RESOURCE_EXHAUSTED, unary.getStatus().getCode());
         assertTrue(unary.getStatus().getDescription().contains("65536"), unary.getStatus().getDescription());
-        // Beyond twice the limit the transport itself ends the stream, with RESOURCE_EXHAUSTED.
+        // Beyond twice the limit the transport itself ends the stream, with RESOURCE_EXHAUSTED, and logs no stack trace.
+        List<java.util.logging.LogRecord> traces = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getThrown() != null) {
+                    traces.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger grpcLog = java.util.logging.Logger.getLogger("io.grpc");
+        grpcLog.addHandler(capture);
         CompletableFuture<Status> ended = new CompletableFuture<>();
         StreamObserver<EnrollRequest> out = enrollmentAsync.enrollStream(new StreamObserver<>() {
             @Override
@@ -82,7 +101,14 @@ class LimitsApiTest extends ServerTestBase {
         });
         out.onNext(withImageBytes(enrollRequest("c", 5, 1), 200_000));
         out.onCompleted();
-        assertEquals(Status.Code.RESOURCE_EXHAUSTED, ended.get(10, TimeUnit.SECONDS).getCode());
+        try {
+            assertEquals(Status.Code.RESOURCE_EXHAUSTED, ended.get(10, TimeUnit.SECONDS).getCode());
+            Thread.sleep(200);
+        } finally {
+            grpcLog.removeHandler(capture);
+        }
+        assertTrue(traces.isEmpty(), "a caller's oversized message is not logged with a stack trace: "
+                + traces.stream().map(java.util.logging.LogRecord::getMessage).toList());
     }
 
     @Test
