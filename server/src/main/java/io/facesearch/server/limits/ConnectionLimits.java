@@ -106,13 +106,13 @@ public final class ConnectionLimits implements AutoCloseable {
     }
 
     /**
-     * Stops the event loops once they have been quiet for a second; call after the gRPC server has
-     * terminated. Not waited for: a call's last write may still reach them just after termination,
-     * as with the event loops gRPC shares by default, which it also releases a second late.
+     * Stops the event loops after 100 ms without work, and waits for them (so every socket is closed
+     * and every port free when the server's stop returns); call after the gRPC server has terminated.
+     * The quiet period lets a call's last write, which may reach them just after termination, through.
      */
     @Override
     public void close() {
-        boss.shutdownGracefully(1, 5, TimeUnit.SECONDS);
-        workers.shutdownGracefully(1, 5, TimeUnit.SECONDS);
+        boss.shutdownGracefully(100, 5_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(100, 5_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
     }
 }
