@@ -41,6 +41,7 @@ import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -158,6 +159,10 @@ public final class FaceSearchServer {
                 : new ServerInterceptor[] {new MessageSizeLimit(config.maxMessageBytes()), rpcMetrics};
         if (transport instanceof NettyServerBuilder netty) {
             connectionLimits = ConnectionLimits.applyTo(netty, config.limits());
+            Gauge.builder("facesearch.connections.open", connectionLimits, ConnectionLimits::open)
+                    .description("gRPC connections open").register(meters);
+            FunctionCounter.builder("facesearch.connections.refused", connectionLimits, ConnectionLimits::refused)
+                    .description("connections closed as they arrived: limits.connections reached").register(meters);
         }
         TransportLog.quietCallerMistakes();
         // The transport reads messages a little over the limit, so that the server refuses them one by one (MessageSizeLimit).

@@ -157,6 +157,9 @@ class LimitsApiTest extends ServerTestBase {
             try (Socket beyond = connect()) {
                 assertTrue(!isOpen(beyond), "the fourth connection is closed at once");
             }
+            String metrics = server.meters().scrape();
+            assertTrue(metrics.contains("facesearch_connections_refused_total 1.0"), metrics);
+            assertTrue(metrics.contains("facesearch_connections_open 3.0"), metrics);
             // A gRPC client beyond the cap sees UNAVAILABLE; once a connection goes, it gets in.
             ManagedChannel extra = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
             try {
