@@ -79,7 +79,7 @@ final class RequestLimits {
         return requestId;
     }
 
-    static void metadata(Map<String, String> metadata) {
+    static Map<String, String> metadata(Map<String, String> metadata) {
         if (metadata.size() > MAX_METADATA_ENTRIES) {
             throw FaceSearchException.invalid("metadata has " + metadata.size() + " entries; at most " + MAX_METADATA_ENTRIES + " are kept");
         }
@@ -91,6 +91,7 @@ final class RequestLimits {
                 throw FaceSearchException.invalid("metadata value of " + Echo.quote(e.getKey()) + " is longer than " + MAX_METADATA_VALUE + " bytes");
             }
         }
+        return metadata;
     }
 
     /** A vector of the collection's length with finite values. */

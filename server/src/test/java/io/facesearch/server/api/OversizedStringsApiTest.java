@@ -23,6 +23,8 @@ import io.grpc.stub.StreamObserver;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +113,12 @@ class OversizedStringsApiTest extends ServerTestBase {
                 .setFirst(FaceReference.newBuilder().setSubjectId(HUNDRED_KB))
                 .setSecond(FaceReference.newBuilder().setEmbedding(embedding(FACES.sample(1, 1)))).build()));
         refused(() -> collections.createCollection(CreateCollectionRequest.newBuilder().setName("m").setModelId(HUNDRED_KB).build()));
+        Map<String, String> many = new HashMap<>();
+        for (int i = 0; i < 100_000; i++) {
+            many.put("k" + i, "");
+        }
+        assertTrue(refused(() -> enrollment.enroll(enrollRequest("c", 1, 1).toBuilder().putAllMetadata(many).build()))
+                .contains("100001 entries"));
         // A line break in a quoted value does not break the message into lines.
         String broken = refused(() -> faces.getFace(GetFaceRequest.newBuilder().setCollection("c").setFaceId("a\nb").build()));
         assertFalse(broken.contains("\n"), broken);
