@@ -37,7 +37,7 @@ public final class PhotoFiles {
         return files;
     }
 
-    /** The extensions looked for, for a message: {@code jpg, jpeg, png, bmp, webp}. */
+    /** The extensions looked for, for a message: {@code jpg, jpeg, png, bmp, webp, gif}. */
     public static String extensions() {
         return String.join(", ", PhotoFormats.EXTENSIONS);
     }

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * An encoded photo (JPEG, PNG, BMP or WebP) as sent to the server, which decodes it. The bytes
+ * An encoded photo (JPEG, PNG, BMP, WebP or GIF) as sent to the server, which decodes it. The bytes
  * are not checked here: the server answers INVALID_ARGUMENT for anything it cannot decode.
  *
  * @param bytes the encoded image; not copied, so do not change the array after handing it over

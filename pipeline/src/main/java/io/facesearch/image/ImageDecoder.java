@@ -6,8 +6,10 @@ import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Decodes JPEG, PNG, BMP and WebP bytes into {@link RgbImage}s with OpenCV. EXIF orientation is
- * applied, grayscale becomes R=G=B and alpha is dropped. Thread-safe.
+ * Decodes JPEG, PNG, BMP and WebP bytes into {@link RgbImage}s with OpenCV, and the first frame of a
+ * GIF with the JDK. EXIF orientation is applied, grayscale becomes R=G=B and alpha is dropped.
+ * Other image formats are refused by name ({@link ImageFormat}). A JPEG is decoded up to its
+ * end-of-image marker: bytes a phone appends after it are ignored. Thread-safe.
  *
  * <p>Images whose header claims more than {@link #maxPixels} are refused before decoding. Images
  * whose longer side exceeds {@link #maxSide} are decoded at 1/2, 1/4 or 1/8 scale (for JPEG this
@@ -49,19 +51,28 @@ public final class ImageDecoder {
                     "image is %dx%d (%.1f megapixels); the limit is %.1f megapixels",
                     header.width(), header.height(), header.pixels() / 1e6, maxPixels / 1e6));
         }
-        if (header.format().equals("jpeg") && !hasJpegEnd(data)) {
-            throw new InvalidImageException(InvalidImageException.Reason.CORRUPT,
-                    "truncated JPEG: no end-of-image marker");
+        byte[] encoded = data;
+        if (header.format() == ImageFormat.JPEG) {
+            int end = JpegEnd.of(data);
+            if (end < 0) {
+                throw new InvalidImageException(InvalidImageException.Reason.CORRUPT,
+                        "truncated JPEG: no end-of-image marker");
+            }
+            encoded = end == data.length ? data : java.util.Arrays.copyOf(data, end);
         }
         int reduced = reducedFlag(Math.max(header.width(), header.height()));
+        if (header.format() == ImageFormat.GIF) {
+            RgbImage frame = GifFrame.first(data, subsampling(reduced));
+            return new DecodedImage(header.width(), header.height(), frame);
+        }
         int flags = Imgcodecs.IMREAD_COLOR | reduced;
         Mat bgr = new Mat();
         Mat rgb = new Mat();
-        try (MatHolder encoded = new MatHolder(new MatOfByte(data))) {
-            bgr = Imgcodecs.imdecode(encoded.mat(), flags);
+        try (MatHolder bytes = new MatHolder(new MatOfByte(encoded))) {
+            bgr = Imgcodecs.imdecode(bytes.mat(), flags);
             if (bgr.empty()) {
                 throw new InvalidImageException(InvalidImageException.Reason.CORRUPT,
-                        "corrupt " + header.format() + " image: the decoder could not read it");
+                        "corrupt " + header.format().displayName() + " image: the decoder could not read it");
             }
             Imgproc.cvtColor(bgr, rgb, Imgproc.COLOR_BGR2RGB);
             byte[] pixels = new byte[(int) (rgb.total() * rgb.channels())];
@@ -94,15 +105,14 @@ public final class ImageDecoder {
         return Imgcodecs.IMREAD_REDUCED_COLOR_8;
     }
 
-    /** A JPEG ends with FF D9; encoders may append a few bytes of padding after it. */
-    private static boolean hasJpegEnd(byte[] data) {
-        int from = Math.max(1, data.length - 4096);
-        for (int i = data.length - 1; i >= from; i--) {
-            if (data[i] == (byte) 0xD9 && data[i - 1] == (byte) 0xFF) {
-                return true;
-            }
-        }
-        return false;
+    /** The pixel step of a reduced read: 2, 4 or 8, as the flag OpenCV is given. */
+    private static int subsampling(int reducedFlag) {
+        return switch (reducedFlag) {
+            case 0 -> 1;
+            case Imgcodecs.IMREAD_REDUCED_COLOR_2 -> 2;
+            case Imgcodecs.IMREAD_REDUCED_COLOR_4 -> 4;
+            default -> 8;
+        };
     }
 
     private record MatHolder(Mat mat) implements AutoCloseable {

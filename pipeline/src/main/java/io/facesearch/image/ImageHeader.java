@@ -11,28 +11,36 @@ import javax.imageio.stream.ImageInputStream;
  * The format and pixel dimensions an encoded image claims, read from its header without decoding
  * pixels, so that decompression bombs are refused before any memory is spent on them.
  */
-record ImageHeader(String format, int width, int height) {
+record ImageHeader(ImageFormat format, int width, int height) {
 
     long pixels() {
         return (long) width * height;
     }
 
-    /** Reads the header; throws NOT_AN_IMAGE for bytes no supported decoder recognises. */
+    /**
+     * Reads the header of a format the decoder reads; throws UNSUPPORTED_FORMAT, naming it, for an
+     * image format it does not read, and NOT_AN_IMAGE for bytes of no known image format.
+     */
     static ImageHeader read(byte[] data) throws InvalidImageException {
-        if (isWebp(data)) {
+        ImageFormat format = ImageFormat.sniff(data);
+        if (format == ImageFormat.UNKNOWN) {
+            throw new InvalidImageException(InvalidImageException.Reason.NOT_AN_IMAGE,
+                    "not an image: the data is not " + ImageFormat.SUPPORTED);
+        }
+        if (!format.supported()) {
+            throw new InvalidImageException(InvalidImageException.Reason.UNSUPPORTED_FORMAT,
+                    format.displayName() + " images are not supported; send " + ImageFormat.SUPPORTED);
+        }
+        if (format == ImageFormat.WEBP) {
             return readWebp(data);
         }
+        // The reader of the sniffed format only: ImageIO's own guess would let a reader claim bytes of another format.
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new InvalidImageException(InvalidImageException.Reason.NOT_AN_IMAGE,
-                        "not an image: the data is not JPEG, PNG, BMP or WebP");
-            }
+            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name().toLowerCase(java.util.Locale.ROOT));
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                return new ImageHeader(reader.getFormatName().toLowerCase(java.util.Locale.ROOT),
-                        reader.getWidth(0), reader.getHeight(0));
+                return new ImageHeader(format, reader.getWidth(0), reader.getHeight(0));
             } finally {
                 reader.dispose();
             }
@@ -40,11 +48,6 @@ record ImageHeader(String format, int width, int height) {
             throw new InvalidImageException(InvalidImageException.Reason.CORRUPT,
                     "corrupt image header: " + e.getMessage());
         }
-    }
-
-    private static boolean isWebp(byte[] d) {
-        return d.length >= 16 && d[0] == 'R' && d[1] == 'I' && d[2] == 'F' && d[3] == 'F'
-                && d[8] == 'W' && d[9] == 'E' && d[10] == 'B' && d[11] == 'P';
     }
 
     /** WebP container layout: RFC 9649 section 2.5 onwards (VP8, VP8L and VP8X first chunks). */
@@ -57,16 +60,16 @@ record ImageHeader(String format, int width, int height) {
             case "VP8 " -> {
                 int w = ((d[26] & 0xFF) | (d[27] & 0xFF) << 8) & 0x3FFF;
                 int h = ((d[28] & 0xFF) | (d[29] & 0xFF) << 8) & 0x3FFF;
-                return new ImageHeader("webp", w, h);
+                return new ImageHeader(ImageFormat.WEBP, w, h);
             }
             case "VP8L" -> {
                 int bits = (d[21] & 0xFF) | (d[22] & 0xFF) << 8 | (d[23] & 0xFF) << 16 | (d[24] & 0xFF) << 24;
-                return new ImageHeader("webp", (bits & 0x3FFF) + 1, ((bits >>> 14) & 0x3FFF) + 1);
+                return new ImageHeader(ImageFormat.WEBP, (bits & 0x3FFF) + 1, ((bits >>> 14) & 0x3FFF) + 1);
             }
             case "VP8X" -> {
                 int w = ((d[24] & 0xFF) | (d[25] & 0xFF) << 8 | (d[26] & 0xFF) << 16) + 1;
                 int h = ((d[27] & 0xFF) | (d[28] & 0xFF) << 8 | (d[29] & 0xFF) << 16) + 1;
-                return new ImageHeader("webp", w, h);
+                return new ImageHeader(ImageFormat.WEBP, w, h);
             }
             default -> throw new InvalidImageException(InvalidImageException.Reason.CORRUPT,
                     "unknown WebP chunk '" + chunk + "'");

@@ -5,7 +5,9 @@ public class InvalidImageException extends Exception {
 
     /** Why the image was refused; callers map this to their own error codes. */
     public enum Reason {
-        EMPTY, NOT_AN_IMAGE, CORRUPT, TOO_LARGE
+        EMPTY, NOT_AN_IMAGE, CORRUPT, TOO_LARGE,
+        /** An image, in a format FaceSearch does not read (HEIC, TIFF, ...): the message names it. */
+        UNSUPPORTED_FORMAT
     }
 
     private final Reason reason;

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The file extensions of the formats {@link ImageDecoder} reads: JPEG, PNG, BMP and WebP. Whoever
+ * The file extensions of the formats {@link ImageDecoder} reads: JPEG, PNG, BMP, WebP and GIF. Whoever
  * walks folders or archives for photos (the commands, the indexer) asks here, so that a format the
  * decoder learns is picked up everywhere at once.
  */
 public final class PhotoFormats {
     /** Lower case, without the dot, in the order they are listed to people. */
-    public static final List<String> EXTENSIONS = List.of("jpg", "jpeg", "png", "bmp", "webp");
+    public static final List<String> EXTENSIONS = List.of("jpg", "jpeg", "png", "bmp", "webp", "gif");
 
     private PhotoFormats() {
     }

@@ -13,16 +13,16 @@ class PhotoFormatsTest {
 
     @Test
     void theDecodersFormatsInTheirListedOrder() {
-        assertEquals(List.of("jpg", "jpeg", "png", "bmp", "webp"), PhotoFormats.EXTENSIONS);
+        assertEquals(List.of("jpg", "jpeg", "png", "bmp", "webp", "gif"), PhotoFormats.EXTENSIONS);
     }
 
     @Test
     void namesAndPathsEndingInAPhotoExtensionInAnyCase() {
-        for (String name : List.of("a.jpg", "a.JPEG", "b/c.Png", "x/y/z.bmp", "p.webp", "dots.in.name.jpg")) {
+        for (String name : List.of("a.jpg", "a.JPEG", "b/c.Png", "x/y/z.bmp", "p.webp", "a.gif", "dots.in.name.jpg")) {
             assertTrue(PhotoFormats.hasPhotoExtension(name), name);
             assertTrue(PhotoFormats.hasPhotoExtension(Path.of(name)), name);
         }
-        for (String name : List.of("a.gif", "a.jpg.txt", "jpg", ".jpg", "dir/.jpg", "a.", "folder.jpg/file")) {
+        for (String name : List.of("a.tif", "a.heic", "a.jpg.txt", "jpg", ".jpg", "dir/.jpg", "a.", "folder.jpg/file")) {
             assertFalse(PhotoFormats.hasPhotoExtension(name), name);
         }
     }

@@ -12,10 +12,14 @@ import io.facesearch.server.api.DetectionHandler;
 import io.facesearch.server.api.EnrollmentHandler;
 import io.facesearch.server.api.FaceHandler;
 import io.facesearch.server.api.KeyHandler;
+import io.facesearch.server.api.MessageSizeLimit;
 import io.facesearch.server.api.SearchHandler;
 import io.facesearch.server.api.VerificationHandler;
 import io.facesearch.server.audit.AuditLog;
 import io.facesearch.server.config.ServerConfig;
+import io.facesearch.server.limits.ConnectionLimits;
+import io.facesearch.server.limits.RateLimit;
+import io.facesearch.server.limits.TransportLog;
 import io.facesearch.server.metrics.CollectionMetrics;
 import io.facesearch.server.metrics.JvmMetrics;
 import io.facesearch.server.metrics.MetricsEndpoint;
@@ -46,12 +50,15 @@ import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,6 +89,7 @@ public final class FaceSearchServer {
     private PipelineGate pipeline;
     private ExecutorService streamExecutor;
     private Server grpc;
+    private ConnectionLimits connectionLimits;
     private HealthStatusManager health;
     private MetricsEndpoint metricsEndpoint;
     private ApiKeys keys;
@@ -181,11 +189,29 @@ public final class FaceSearchServer {
         }
         audit = AuditLog.open(config.dataDir(), config.auditMaxBytes(), config.auditMaxFiles(), Clock.systemUTC());
         // The last interceptor runs first: metrics, then who calls, the audit record, and what the caller may do.
-        ServerInterceptor[] guarded = {new Authorization(), new AuditTrail(audit, Clock.systemUTC()), new Authentication(keys), rpcMetrics};
-        transport.maxInboundMessageSize(config.maxMessageBytes())
+        // Interceptors run last to first: metrics see every call, then the rate limit, the size limit, who calls, the
+        // audit record, and what the caller may do.
+        List<ServerInterceptor> chain = new ArrayList<>(List.of(new Authorization(), new AuditTrail(audit, Clock.systemUTC()),
+                new Authentication(keys), new MessageSizeLimit(config.maxMessageBytes())));
+        if (config.limits().rateLimited()) {
+            chain.add(new RateLimit(config.limits().ratePerSecond(), config.limits().rateBurst()));
+        }
+        chain.add(rpcMetrics);
+        ServerInterceptor[] guarded = chain.toArray(ServerInterceptor[]::new);
+        if (transport instanceof NettyServerBuilder netty) {
+            connectionLimits = ConnectionLimits.applyTo(netty, config.limits());
+            Gauge.builder("facesearch.connections.open", connectionLimits, ConnectionLimits::open)
+                    .description("gRPC connections open").register(meters);
+            FunctionCounter.builder("facesearch.connections.refused", connectionLimits, ConnectionLimits::refused)
+                    .description("connections closed as they arrived: limits.connections reached").register(meters);
+        }
+        TransportLog.quietCallerMistakes();
+        // The transport reads messages a little over the limit, so that the server refuses them one by one (MessageSizeLimit).
+        // The transport reads messages a little over the limit, so that the server refuses them one by one (MessageSizeLimit).
+        transport.maxInboundMessageSize(MessageSizeLimit.transportBytes(config.maxMessageBytes()))
                 .addService(ServerInterceptors.intercept(new CollectionHandler(new CollectionService(registry, pipeline, quality, calibrations)), guarded))
                 .addService(ServerInterceptors.intercept(new EnrollmentHandler(new EnrollmentService(registry, pipeline, quality),
-                        streamExecutor, config.streamWindow()), guarded))
+                        streamExecutor, config.streamWindow(), config.maxMessageBytes()), guarded))
                 .addService(ServerInterceptors.intercept(new SearchHandler(new SearchService(registry, pipeline, quality, calibrations)), guarded))
                 .addService(ServerInterceptors.intercept(new VerificationHandler(new VerificationService(registry, pipeline)), guarded))
                 .addService(ServerInterceptors.intercept(new DetectionHandler(new DetectionService(pipeline, config.quality())), guarded))
@@ -249,6 +275,9 @@ public final class FaceSearchServer {
                 grpc.shutdownNow();
                 Thread.currentThread().interrupt();
             }
+        }
+        if (connectionLimits != null) {
+            connectionLimits.close();
         }
         if (streamExecutor != null) {
             streamExecutor.shutdown();

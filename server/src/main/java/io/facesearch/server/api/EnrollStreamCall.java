@@ -4,6 +4,7 @@ import io.facesearch.api.v1.EnrollAck;
 import io.facesearch.api.v1.EnrollRequest;
 import io.facesearch.api.v1.EnrollmentServiceGrpc;
 import io.facesearch.server.security.Caller;
+import io.facesearch.server.service.CallDeadline;
 import io.facesearch.server.service.Enrollment;
 import io.facesearch.server.service.EnrollmentService;
 import io.facesearch.server.service.FaceSearchException;
@@ -24,6 +25,10 @@ import java.util.concurrent.Executor;
  * <p>Items that arrive while a batch is being stored form the next batch: under load each batch
  * costs one synced write for up to {@code window} items, and when idle an item is stored on its
  * own at once. Each item is acknowledged after its batch is durable.
+ *
+ * <p>An item larger than {@code max.message.bytes} (the transport lets through up to twice that, see
+ * {@link MessageSizeLimit}) is refused with RESOURCE_EXHAUSTED on its own acknowledgement, and the
+ * stream goes on; its bytes are dropped as it arrives, so it is never buffered with the window.
  */
 final class EnrollStreamCall implements StreamObserver<EnrollRequest> {
     private static final AccessPolicy.Rule ENROLL = AccessPolicy.of(EnrollmentServiceGrpc.getEnrollMethod());
@@ -33,15 +38,26 @@ final class EnrollStreamCall implements StreamObserver<EnrollRequest> {
     /** Who opened the stream: each item needs enroll on its own collection. */
     private final Caller caller;
     private final Object lock = new Object();
-    private final ArrayDeque<EnrollRequest> pending = new ArrayDeque<>();
+    private final ArrayDeque<Item> pending = new ArrayDeque<>();
+    private final int maxItemBytes;
+    /** The stream's deadline as a {@link System#nanoTime()} instant, or null: its items' work is done on other threads. */
+    private final Long deadlineNanos;
     private boolean draining;
     private boolean halfClosed;
     private boolean done;
     /** Items acknowledged whose replacement has not been requested, waiting for the client to read. */
     private int owed;
 
-    EnrollStreamCall(StreamObserver<EnrollAck> responses, EnrollmentService enrollment, Executor executor, int window) {
+    /** An item read, or the request id of one refused for its size (its {@code bytes}), whose payload is not kept. */
+    private record Item(EnrollRequest request, long oversizedBytes) {
+    }
+
+    /** @param maxItemBytes the largest item stored; larger ones are refused one by one */
+    EnrollStreamCall(StreamObserver<EnrollAck> responses, EnrollmentService enrollment, Executor executor, int window, int maxItemBytes) {
         this.out = (ServerCallStreamObserver<EnrollAck>) responses;
+        this.maxItemBytes = maxItemBytes;
+        io.grpc.Deadline deadline = io.grpc.Context.current().getDeadline();
+        this.deadlineNanos = deadline == null ? null : ErrorMapper.deadlineNanos(deadline);
         this.enrollment = enrollment;
         this.executor = executor;
         this.caller = Authentication.caller();
@@ -62,7 +78,10 @@ final class EnrollStreamCall implements StreamObserver<EnrollRequest> {
             if (done) {
                 return;
             }
-            pending.add(request);
+            int bytes = request.getSerializedSize();
+            pending.add(bytes > maxItemBytes
+                    ? new Item(EnrollRequest.newBuilder().setRequestId(request.getRequestId()).build(), bytes)
+                    : new Item(request, 0));
             startDraining();
         }
     }
@@ -93,7 +112,7 @@ final class EnrollStreamCall implements StreamObserver<EnrollRequest> {
 
     private void drain() {
         while (true) {
-            List<EnrollRequest> batch;
+            List<Item> batch;
             synchronized (lock) {
                 if (done || pending.isEmpty()) {
                     draining = false;
@@ -134,12 +153,17 @@ final class EnrollStreamCall implements StreamObserver<EnrollRequest> {
         }
     }
 
-    private List<EnrollAck> process(List<EnrollRequest> batch) {
-        EnrollAck[] acks = new EnrollAck[batch.size()];
+    private List<EnrollAck> process(List<Item> items) {
+        EnrollAck[] acks = new EnrollAck[items.size()];
+        List<EnrollRequest> batch = items.stream().map(Item::request).toList();
         List<Enrollment> enrollments = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             EnrollRequest request = batch.get(i);
+            if (items.get(i).oversizedBytes() > 0) {
+                acks[i] = error(request.getRequestId(), MessageSizeLimit.tooLarge(items.get(i).oversizedBytes(), maxItemBytes));
+                continue;
+            }
             try {
                 if (request.getRequestId().isEmpty()) {
                     throw FaceSearchException.invalid("every EnrollStream item needs a request_id, to match its acknowledgement and to retry it safely");
@@ -156,7 +180,8 @@ final class EnrollStreamCall implements StreamObserver<EnrollRequest> {
         }
         List<EnrollmentService.Attempt> results;
         try {
-            results = enrollment.enrollAll(enrollments);
+            results = deadlineNanos == null ? enrollment.enrollAll(enrollments)
+                    : CallDeadline.within(deadlineNanos, () -> enrollment.enrollAll(enrollments));
         } catch (RuntimeException e) {
             results = enrollments.stream().map(c -> new EnrollmentService.Attempt(null, e)).toList();
         }
@@ -170,7 +195,10 @@ final class EnrollStreamCall implements StreamObserver<EnrollRequest> {
     }
 
     private static EnrollAck error(String requestId, RuntimeException e) {
-        Status status = ErrorMapper.toStatus(e);
+        return error(requestId, ErrorMapper.toStatus(e));
+    }
+
+    private static EnrollAck error(String requestId, Status status) {
         return EnrollAck.newBuilder().setRequestId(requestId).setError(com.google.rpc.Status.newBuilder()
                 .setCode(status.getCode().value()).setMessage(status.getDescription() == null ? "" : status.getDescription())).build();
     }

@@ -13,15 +13,22 @@ public final class EnrollmentHandler extends EnrollmentServiceGrpc.EnrollmentSer
     private final EnrollmentService enrollment;
     private final Executor streamExecutor;
     private final int streamWindow;
+    private final int maxItemBytes;
 
     /**
      * @param streamExecutor runs the storing of streamed batches, one task per busy stream
      * @param streamWindow items each stream may have in flight (read but not acknowledged)
      */
     public EnrollmentHandler(EnrollmentService enrollment, Executor streamExecutor, int streamWindow) {
+        this(enrollment, streamExecutor, streamWindow, Integer.MAX_VALUE);
+    }
+
+    /** @param maxItemBytes the largest EnrollStream item stored ({@code max.message.bytes}); larger ones are refused one by one */
+    public EnrollmentHandler(EnrollmentService enrollment, Executor streamExecutor, int streamWindow, int maxItemBytes) {
         this.enrollment = enrollment;
         this.streamExecutor = streamExecutor;
         this.streamWindow = streamWindow;
+        this.maxItemBytes = maxItemBytes;
     }
 
     @Override
@@ -31,6 +38,6 @@ public final class EnrollmentHandler extends EnrollmentServiceGrpc.EnrollmentSer
 
     @Override
     public StreamObserver<EnrollRequest> enrollStream(StreamObserver<EnrollAck> responses) {
-        return new EnrollStreamCall(responses, enrollment, streamExecutor, streamWindow);
+        return new EnrollStreamCall(responses, enrollment, streamExecutor, streamWindow, maxItemBytes);
     }
 }

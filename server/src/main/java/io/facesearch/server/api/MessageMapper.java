@@ -34,6 +34,7 @@ import io.facesearch.pipeline.FaceSelection;
 import io.facesearch.quality.FaceQuality;
 import io.facesearch.quality.QualityGate;
 import io.facesearch.server.service.CollectionInfo;
+import io.facesearch.server.service.Echo;
 import io.facesearch.server.service.EnrollResult;
 import io.facesearch.server.service.Enrollment;
 import io.facesearch.server.service.FaceReference;
@@ -142,7 +143,7 @@ final class MessageMapper {
             }
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw FaceSearchException.invalid("face id '" + text + "' is not a face id: expected a UUID such as 123e4567-e89b-12d3-a456-426614174000");
+            throw FaceSearchException.invalid("face id " + Echo.quote(text) + " is not a face id: expected a UUID such as 123e4567-e89b-12d3-a456-426614174000");
         }
     }
 

@@ -69,7 +69,29 @@ import java.util.Properties;
  *     200,000 records)</td></tr>
  * <tr><td>audit.max.files</td><td>0</td><td>rotated audit files kept, oldest deleted first; 0 keeps every one (archiving them
  *     is the operator's: an audit trail is not ours to delete)</td></tr>
+ * <tr><td>limits.rate.per.second</td><td>1000</td><td>calls per second each caller may make on average (a token bucket per
+ *     caller: its bearer token when it sends one, else its IP address); more get RESOURCE_EXHAUSTED saying the limit. 0 turns
+ *     it off. Health and reflection are not limited</td></tr>
+ * <tr><td>limits.rate.burst</td><td>2000</td><td>calls a caller may make at once beyond the average: the bucket's size</td></tr>
+ * <tr><td>limits.connections</td><td>512</td><td>concurrent connections; more are closed as they are accepted (the client sees
+ *     UNAVAILABLE and retries later). Below the usual 1,024 open files, with room for the storage's files</td></tr>
+ * <tr><td>limits.calls.per.connection</td><td>128</td><td>concurrent calls per connection (HTTP/2's MAX_CONCURRENT_STREAMS):
+ *     gRPC clients queue further calls until one ends</td></tr>
+ * <tr><td>limits.keepalive.permit.ms</td><td>20000</td><td>shortest interval between a client's keepalive pings, and pings only
+ *     while calls are open; a client pinging faster is disconnected (GOAWAY "too_many_pings")</td></tr>
+ * <tr><td>limits.keepalive.ms</td><td>60000</td><td>how often the server pings a connection with calls open, to find dead peers
+ *     (20 s to answer)</td></tr>
+ * <tr><td>limits.connection.idle.ms</td><td>300000</td><td>a connection without calls for this long is closed (gRPC clients
+ *     reconnect on their next call)</td></tr>
+ * <tr><td>limits.connection.age.ms</td><td>0</td><td>a connection older than this is asked to go away (to spread clients over
+ *     servers behind a balancer); 0: never</td></tr>
+ * <tr><td>limits.connection.age.grace.ms</td><td>30000</td><td>how long calls in progress on such a connection may go on</td></tr>
+ * <tr><td>limits.handshake.ms</td><td>10000</td><td>a new connection must finish its handshake within this, or is closed</td></tr>
  * </table>
+ *
+ * <p>Requests larger than {@code max.message.bytes} get RESOURCE_EXHAUSTED from the server, an {@code EnrollStream} item on its
+ * own acknowledgement while the stream goes on; the transport itself reads messages up to twice the setting and ends a call
+ * whose message is larger still.
  *
  * <p>Detect and Search report each face's quality and the gate's verdict under these settings, and refuse nothing.
  *
@@ -80,6 +102,7 @@ import java.util.Properties;
  * @param auth {@code auth.enabled} and {@code admin.key}
  * @param auditMaxBytes {@code audit.max.bytes}
  * @param auditMaxFiles {@code audit.max.files}
+ * @param limits the {@code limits.*} settings: rate, connection and call limits
  */
 public record ServerConfig(
         Path dataDir,
@@ -101,7 +124,8 @@ public record ServerConfig(
         boolean insecure,
         AuthSettings auth,
         long auditMaxBytes,
-        int auditMaxFiles) {
+        int auditMaxFiles,
+        Limits limits) {
 
     /** Property names and defaults, in documentation order. */
     static final Map<String, String> DEFAULTS = defaults();
@@ -140,6 +164,16 @@ public record ServerConfig(
         d.put("admin.key", "");
         d.put("audit.max.bytes", Long.toString(64L * 1024 * 1024));
         d.put("audit.max.files", "0");
+        d.put("limits.rate.per.second", "1000");
+        d.put("limits.rate.burst", "2000");
+        d.put("limits.connections", "512");
+        d.put("limits.calls.per.connection", "128");
+        d.put("limits.keepalive.permit.ms", "20000");
+        d.put("limits.keepalive.ms", "60000");
+        d.put("limits.connection.idle.ms", "300000");
+        d.put("limits.connection.age.ms", "0");
+        d.put("limits.connection.age.grace.ms", "30000");
+        d.put("limits.handshake.ms", "10000");
         return Map.copyOf(d);
     }
 
@@ -150,6 +184,7 @@ public record ServerConfig(
         hnsw = Map.copyOf(hnsw);
         java.util.Objects.requireNonNull(quality, "quality");
         java.util.Objects.requireNonNull(tls, "tls");
+        java.util.Objects.requireNonNull(limits, "limits");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
         }
@@ -242,7 +277,8 @@ public record ServerConfig(
                 bool(values, "insecure"),
                 new AuthSettings(bool(values, "auth.enabled"), java.util.Optional.of(values.get("admin.key").trim()).filter(k -> !k.isEmpty())),
                 longInteger(values, "audit.max.bytes"),
-                integer(values, "audit.max.files"));
+                integer(values, "audit.max.files"),
+                limits(values));
     }
 
     /** An optional file: null when the setting is empty. */
@@ -266,6 +302,18 @@ public record ServerConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("setting " + name + " must be an integer, got '" + values.get(name) + "'");
         }
+    }
+
+    private static Limits limits(Map<String, String> values) {
+        return new Limits(integer(values, "limits.rate.per.second"), integer(values, "limits.rate.burst"),
+                integer(values, "limits.connections"), integer(values, "limits.calls.per.connection"),
+                millis(values, "limits.keepalive.permit.ms"), millis(values, "limits.keepalive.ms"),
+                millis(values, "limits.connection.idle.ms"), millis(values, "limits.connection.age.ms"),
+                millis(values, "limits.connection.age.grace.ms"), millis(values, "limits.handshake.ms"));
+    }
+
+    private static Duration millis(Map<String, String> values, String name) {
+        return Duration.ofMillis(integer(values, name));
     }
 
     /** What the storage backend is opened with: the data directory and the storage settings. */

@@ -34,7 +34,9 @@ public final class CollectionRegistry implements AutoCloseable {
         return collection;
     }
 
+    /** The open collection of that name; INVALID_ARGUMENT for a name no collection can have, NOT_FOUND for an unknown one. */
     public OpenCollection get(String name) {
+        RequestLimits.collectionName(name);
         OpenCollection collection = open.get(name);
         if (collection == null) {
             throw FaceSearchException.notFound("collection '" + name + "' does not exist; create it first or check ListCollections");

@@ -42,14 +42,11 @@ public final class CollectionService {
         float threshold = spec.threshold() == 0 ? metric.defaultThreshold() : spec.threshold();
         IndexFormat format = spec.indexFormat() == null ? IndexFormat.HNSW_FLOAT32 : spec.indexFormat();
         String modelId = spec.modelId() == null || spec.modelId().isEmpty()
-                ? (pipeline.available() ? pipeline.modelId() : UNSPECIFIED_MODEL) : spec.modelId();
+                ? (pipeline.available() ? pipeline.modelId() : UNSPECIFIED_MODEL) : RequestLimits.modelId(spec.modelId());
         int dimension = spec.dimension() != 0 ? spec.dimension()
                 : pipeline.available() && modelId.equals(pipeline.modelId()) ? pipeline.embeddingDimension() : DEFAULT_DIMENSION;
         if (dimension < 1 || dimension > 4096) {
             throw FaceSearchException.invalid("embedding_dimension must be in [1, 4096], got " + dimension);
-        }
-        if (modelId.length() > 256) {
-            throw FaceSearchException.invalid("model_id is longer than 256 characters");
         }
         double targetFpir = spec.targetFpir() == 0 ? IdentificationDefaults.TARGET_FPIR : spec.targetFpir();
         if (!(targetFpir > 0 && targetFpir < 1)) {

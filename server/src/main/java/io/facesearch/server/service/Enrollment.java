@@ -20,7 +20,8 @@ public record Enrollment(
         String modelId) {
 
     public Enrollment {
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        // Checked before the copy: a request may carry millions of entries within the message limit.
+        metadata = metadata == null ? Map.of() : Map.copyOf(RequestLimits.metadata(metadata));
         selection = selection == null ? FaceSelection.MAIN : selection;
         requestId = requestId == null ? "" : requestId;
         modelId = modelId == null ? "" : modelId;

@@ -72,6 +72,7 @@ public final class EnrollmentService {
         String subject = RequestLimits.subjectId(enrollment.subjectId());
         RequestLimits.requestId(enrollment.requestId());
         RequestLimits.metadata(enrollment.metadata());
+        RequestLimits.modelId(enrollment.modelId());
         int dimension = collection.record().dimension();
         String modelId = collection.record().modelId();
         if ((enrollment.image() == null) == (enrollment.embedding() == null)) {
@@ -147,8 +148,8 @@ public final class EnrollmentService {
 
     static FaceSearchException modelMismatch(OpenCollection collection, String modelId) {
         return new FaceSearchException(FaceSearchException.Kind.FAILED_PRECONDITION, "collection '" + collection.record().name()
-                + "' holds embeddings of model '" + collection.record().modelId() + "', not '" + modelId
-                + "': embeddings of different models cannot be compared; use a collection created for this model");
+                + "' holds embeddings of model '" + collection.record().modelId() + "', not " + Echo.quote(modelId)
+                + ": embeddings of different models cannot be compared; use a collection created for this model");
     }
 
     static FaceSearchException noPipeline() {

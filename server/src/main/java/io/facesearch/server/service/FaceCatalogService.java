@@ -29,7 +29,7 @@ public final class FaceCatalogService {
     public Listing<SubjectSummary> listSubjects(String collectionName, int pageSize, String pageToken) {
         OpenCollection c = registry.get(collectionName);
         long id = c.record().id();
-        String after = PageToken.decodeSubject(pageToken, id);
+        String after = PageToken.decodeSubject(RequestLimits.pageToken(pageToken), id);
         Page<SubjectSummary, String> page = c.use(() -> c.store().listSubjects(after, pageSize(pageSize)));
         return new Listing<>(page.items(), page.after() == null ? "" : PageToken.subjects(id, page.after()));
     }
@@ -37,9 +37,9 @@ public final class FaceCatalogService {
     /** Faces of the collection, or of one subject when {@code subjectId} is non-empty. */
     public Listing<StoredFace> listFaces(String collectionName, String subjectId, int pageSize, String pageToken) {
         OpenCollection c = registry.get(collectionName);
-        String subject = subjectId == null || subjectId.isEmpty() ? null : subjectId;
+        String subject = subjectId == null || subjectId.isEmpty() ? null : RequestLimits.subjectId(subjectId);
         PageToken.Kind kind = subject == null ? PageToken.Kind.FACES : PageToken.Kind.SUBJECT_FACES;
-        UUID after = PageToken.decodeFace(pageToken, kind, c.record().id());
+        UUID after = PageToken.decodeFace(RequestLimits.pageToken(pageToken), kind, c.record().id());
         Page<StoredFace, UUID> page = c.use(() -> c.store().listFaces(subject, after, pageSize(pageSize)));
         return new Listing<>(page.items(), page.after() == null ? "" : PageToken.faces(kind, c.record().id(), page.after()));
     }
@@ -68,7 +68,7 @@ public final class FaceCatalogService {
         RequestLimits.subjectId(subjectId);
         int deleted = c.use(() -> c.store().deleteSubject(subjectId).faces().size());
         if (deleted == 0) {
-            throw FaceSearchException.notFound("subject '" + subjectId + "' has no face in collection '" + collectionName + "'");
+            throw FaceSearchException.notFound("subject " + Echo.quote(subjectId) + " has no face in collection '" + collectionName + "'");
         }
         return deleted;
     }

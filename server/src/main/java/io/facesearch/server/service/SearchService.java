@@ -58,6 +58,7 @@ public final class SearchService {
 
     public MatchList searchEmbedding(String collectionName, float[] query, SearchOptions options, String modelId) {
         OpenCollection collection = registry.get(collectionName);
+        RequestLimits.modelId(modelId);
         if (modelId != null && !modelId.isEmpty() && !modelId.equals(collection.record().modelId())) {
             throw EnrollmentService.modelMismatch(collection, modelId);
         }

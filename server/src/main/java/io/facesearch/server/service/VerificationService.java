@@ -108,9 +108,10 @@ public final class VerificationService {
             }
             case FaceReference.Subject subject -> {
                 OpenCollection c = requireCollection(collection, "a subject");
+                RequestLimits.subjectId(subject.subjectId());
                 List<StoredFace> faces = c.use(() -> c.store().facesOf(subject.subjectId()));
                 if (faces.isEmpty()) {
-                    throw FaceSearchException.notFound("subject '" + subject.subjectId() + "' has no face in collection '" + c.record().name() + "'");
+                    throw FaceSearchException.notFound("subject " + Echo.quote(subject.subjectId()) + " has no face in collection '" + c.record().name() + "'");
                 }
                 StoredFace nearest = faces.getFirst();
                 for (StoredFace f : faces) {

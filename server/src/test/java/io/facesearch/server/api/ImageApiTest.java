@@ -230,6 +230,22 @@ class ImageApiTest extends ImageServerTestBase {
     }
 
     @Test
+    void aPhonesJpegWithTrailingBytesIsEnrolledAndOtherFormatsAreNamed() {
+        createCollection("phone");
+        byte[] jpeg = read(lfwPhotos(PERSON).getFirst()).toByteArray();
+        byte[] trailer = new byte[200_000];
+        new java.util.Random(3).nextBytes(trailer);
+        byte[] appended = Arrays.copyOf(jpeg, jpeg.length + trailer.length);
+        System.arraycopy(trailer, 0, appended, jpeg.length, trailer.length);
+        assertEquals(1, enrollImage("phone", "s", ByteString.copyFrom(appended), FaceSelection.MAIN).getFacesCount());
+        byte[] heic = new byte[24];
+        heic[3] = 24;
+        System.arraycopy("ftypheic".getBytes(StandardCharsets.US_ASCII), 0, heic, 4, 8);
+        assertStatus(Status.Code.INVALID_ARGUMENT, "HEIC images are not supported",
+                () -> detection.detect(DetectRequest.newBuilder().setImage(ByteString.copyFrom(heic)).build()));
+    }
+
+    @Test
     void pipelineStageTimingsAreOnThePrometheusEndpoint() throws IOException, InterruptedException {
         detection.detect(DetectRequest.newBuilder().setImage(read(shared(GROUP))).setExpressions(true).setEmbeddings(true).build());
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

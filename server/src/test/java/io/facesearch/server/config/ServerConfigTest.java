@@ -96,4 +96,21 @@ class ServerConfigTest {
         assertEquals(Integer.toString(backend.hnsw().beamWidth()), server.get("hnsw.beam.width"));
         assertEquals(Integer.toString(backend.hnsw().candidates()), server.get("hnsw.candidates"));
     }
+
+    @Test
+    void limitsHaveGenerousDefaultsAndAreChecked() {
+        Limits l = ServerConfig.load(null, Map.of(), Map.of()).limits();
+        assertEquals(1000, l.ratePerSecond());
+        assertEquals(2000, l.rateBurst());
+        assertEquals(512, l.connections());
+        assertEquals(128, l.callsPerConnection());
+        assertEquals(java.time.Duration.ZERO, l.connectionAge());
+        Limits set = ServerConfig.load(null, Map.of("FACESEARCH_LIMITS_RATE_PER_SECOND", "0"), Map.of("limits.connections", "7")).limits();
+        assertEquals(false, set.rateLimited());
+        assertEquals(7, set.connections());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.load(null, Map.of(), Map.of("limits.rate.burst", "0")));
+        assertEquals("limits.rate.burst must be at least 1, got 0", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ServerConfig.load(null, Map.of(), Map.of("limits.handshake.ms", "0")));
+    }
 }

@@ -2,6 +2,7 @@ package io.facesearch.server.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.facesearch.image.InvalidImageException;
 import io.facesearch.pipeline.AnalysisOptions;
@@ -18,15 +19,18 @@ class PipelineGateTest {
     private static final class BlockingPipeline implements FacePipeline {
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
+        /** When set, analyses after the first wait for this latch instead. */
+        volatile CountDownLatch releaseNext;
 
         @Override
         public AnalyzedImage analyze(byte[] encodedImage, AnalysisOptions options) throws InvalidImageException {
             if (encodedImage[0] == 0) {
                 throw new InvalidImageException(InvalidImageException.Reason.TOO_LARGE, "too many pixels");
             }
+            CountDownLatch latch = entered.getCount() == 0 && releaseNext != null ? releaseNext : release;
             entered.countDown();
             try {
-                release.await(10, TimeUnit.SECONDS);
+                latch.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -60,6 +64,40 @@ class PipelineGateTest {
             pipeline.release.countDown();
             busy.join(5000);
             assertEquals(0, gate.analyze(new byte[] {1}, AnalysisOptions.DEFAULT).faces().size(), "the slot was released");
+        }
+    }
+
+    @Test
+    void aCallerWhoseDeadlineTheQueueCannotMeetIsRefusedAtOnce() throws Exception {
+        BlockingPipeline pipeline = new BlockingPipeline();
+        try (PipelineGate gate = new PipelineGate(pipeline, 1, 5_000)) {
+            assertEquals(0, gate.averageAnalysisMillis());
+            // One analysis of ~100 ms teaches the gate its pace.
+            Thread first = new Thread(() -> gate.analyze(new byte[] {1}, AnalysisOptions.DEFAULT));
+            first.start();
+            pipeline.entered.await(5, TimeUnit.SECONDS);
+            Thread.sleep(100);
+            pipeline.release.countDown();
+            first.join(5000);
+            assertTrue(gate.averageAnalysisMillis() >= 100, "timed: " + gate.averageAnalysisMillis());
+            // The only slot is held; with 60 ms left, a wait for it and ~100 ms of analysis cannot fit.
+            CountDownLatch held = new CountDownLatch(1);
+            pipeline.releaseNext = held;
+            Thread holder = new Thread(() -> gate.analyze(new byte[] {1}, AnalysisOptions.DEFAULT));
+            holder.start();
+            Thread.sleep(50);
+            long start = System.nanoTime();
+            FaceSearchException refused = assertThrows(FaceSearchException.class, () -> CallDeadline.within(
+                    System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(60), () -> gate.analyze(new byte[] {1}, AnalysisOptions.DEFAULT)));
+            assertEquals(FaceSearchException.Kind.RESOURCE_EXHAUSTED, refused.kind());
+            // Not the refusal after a wait ("busy"): the one that says the deadline cannot be met.
+            assertTrue(refused.getMessage().contains("cannot answer within this call's deadline"), refused.getMessage());
+            assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 1000, "not after the 5 s wait");
+            held.countDown();
+            holder.join(5000);
+            // A free slot takes a caller with a deadline as before.
+            assertEquals(0, CallDeadline.within(System.nanoTime() + TimeUnit.SECONDS.toNanos(5),
+                    () -> gate.analyze(new byte[] {1}, AnalysisOptions.DEFAULT)).faces().size());
         }
     }
 
