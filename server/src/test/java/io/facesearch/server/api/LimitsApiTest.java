@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 import io.facesearch.api.v1.CollectionServiceGrpc;
+import io.facesearch.api.v1.CreateKeyRequest;
 import io.facesearch.api.v1.EnrollAck;
 import io.facesearch.api.v1.EnrollRequest;
+import io.facesearch.api.v1.KeyServiceGrpc;
 import io.facesearch.api.v1.ListCollectionsRequest;
 import io.facesearch.api.v1.ListFacesRequest;
 import io.facesearch.server.config.ServerConfig;
+import io.facesearch.server.testing.AdminKey;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -114,6 +117,10 @@ class LimitsApiTest extends ServerTestBase {
     @Test
     void aCallerBeyondItsRateIsRefusedSayingTheLimitAndOthersAreNot() throws Exception {
         restartWith(Map.of("limits.rate.per.second", "5", "limits.rate.burst", "10"));
+        // A second caller with a key of its own, made before the first one spends its burst.
+        String otherKey = KeyServiceGrpc.newBlockingStub(channel).createKey(CreateKeyRequest.newBuilder().setName("other")
+                .addScopes("search:*").build()).getSecret();
+        Thread.sleep(400);
         int served = 0;
         StatusRuntimeException refusal = null;
         for (int i = 0; i < 40 && refusal == null; i++) {
@@ -129,11 +136,15 @@ class LimitsApiTest extends ServerTestBase {
         assertEquals(Status.Code.RESOURCE_EXHAUSTED, refusal.getStatus().getCode());
         assertTrue(refusal.getStatus().getDescription().contains("at most 5 calls per second"), refusal.getStatus().getDescription());
         // Another caller (another bearer token) has its own bucket; health checks are never limited.
-        Metadata token = new Metadata();
-        token.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer another-caller");
-        CollectionServiceGrpc.CollectionServiceBlockingStub other = collections.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(token));
-        for (int i = 0; i < 5; i++) {
-            other.listCollections(ListCollectionsRequest.getDefaultInstance());
+        ManagedChannel otherChannel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext()
+                .intercept(AdminKey.bearer(otherKey)).build();
+        try {
+            CollectionServiceGrpc.CollectionServiceBlockingStub other = CollectionServiceGrpc.newBlockingStub(otherChannel);
+            for (int i = 0; i < 5; i++) {
+                other.listCollections(ListCollectionsRequest.getDefaultInstance());
+            }
+        } finally {
+            otherChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
         for (int i = 0; i < 30; i++) {
             HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance());
@@ -161,7 +172,8 @@ class LimitsApiTest extends ServerTestBase {
             assertTrue(metrics.contains("facesearch_connections_refused_total 1.0"), metrics);
             assertTrue(metrics.contains("facesearch_connections_open 3.0"), metrics);
             // A gRPC client beyond the cap sees UNAVAILABLE; once a connection goes, it gets in.
-            ManagedChannel extra = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+            ManagedChannel extra = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext()
+                    .intercept(AdminKey.of(dataDir)).build();
             try {
                 StatusRuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class,
                         () -> CollectionServiceGrpc.newBlockingStub(extra).withDeadlineAfter(5, TimeUnit.SECONDS)
